@@ -1,0 +1,7 @@
+namespace ConvergenceSuite.Cli;
+
+/// <summary>The command that run-verification.sh calls.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => CommandLine.Run(args);
+}
