@@ -1,0 +1,84 @@
+using System.Numerics;
+using NUnit.Framework;
+using QuantumSync.Models.Potentials;
+using QuantumSync.Models.Reductions;
+using QuantumSync.Models.States;
+using QuantumSync.Numerics;
+using QuantumSync.Solvers.SchrodingerLohe;
+using Shouldly;
+
+namespace QuantumSync.Tests.Solvers;
+
+public class SchrodingerLoheSolverTests
+{
+    /// <summary>Acceptance setup of the foundation issue: 1-D, M = 256 on [−20, 20), V = x²/8, K = 1.</summary>
+    private static SchrodingerLoheProblem AcceptanceProblem(int n = 2, double coupling = 1.0, int m = 256)
+    {
+        var grid = PeriodicGrid.Cube(1, m, 40);
+        var v = grid.Evaluate(x => Potential.Harmonic(0.5)[x]);
+        var centres = new[] { -1.5, 1.0, 0.3, -0.4, 2.0, -2.2 };
+        var momenta = new[] { 0.5, -0.3, 1.0, 0.0, -0.8, 0.4 };
+        var widths = new[] { 1.0, 1.3, 0.8, 1.1, 0.9, 1.2 };
+        var psi = Enumerable.Range(0, n)
+            .Select(j => InitialStates.Normalised(InitialStates.Gaussian(grid, [centres[j]], [momenta[j]], widths[j]), grid.CellVolume))
+            .ToArray();
+        return new SchrodingerLoheProblem(grid, coupling, Enumerable.Repeat(v, n).ToArray(), psi);
+    }
+
+    /// <summary>Lemma 4.1 acceptance bound |z12 − closed form| ≤ 1e-10 (fourth-order scheme at dt = 1e-3).</summary>
+    private const double Lemma41Tolerance = 1e-10;
+
+    [Test]
+    public void Lemma41_FourthOrderSchemeAtSmallStep_MatchesClosedFormTo1e10()
+    {
+        var problem = AcceptanceProblem();
+        using var solver = new SplitStepSolver(problem, SplittingSchemes.Yoshida4, 1e-3);
+        var z0 = Integrals.Inner(problem.Initial[0], problem.Initial[1], problem.Grid.CellVolume);
+        var z = new Complex[4];
+        var worst = 0.0;
+        for (var s = 1; s <= 10; s++)
+        {
+            solver.AdvanceTo(s);
+            solver.Correlations(z);
+            worst = Math.Max(worst, Complex.Abs(z[1] - Lemma41.Z(z0, 1.0, s)));
+        }
+        TestContext.Out.WriteLine($"max |z12 − closed form| over t ≤ 10: {worst:E3}");
+        worst.ShouldBeLessThan(Lemma41Tolerance);
+    }
+
+    /// <summary>Norm drift allowed over 10⁴ steps: round-off accumulation, √(10⁴)·M·ε ≈ 1e-12 at most.</summary>
+    private const double NormDriftTolerance = 1e-12;
+
+    [TestCaseSource(typeof(SplittingSchemes), nameof(SplittingSchemes.All))]
+    public void NormConservation_TenThousandSteps_DriftBelow1e12(SplittingScheme scheme)
+    {
+        var problem = AcceptanceProblem(n: 3);
+        using var solver = new SplitStepSolver(problem, scheme, 1e-3);
+        solver.Advance(10_000);
+        for (var j = 0; j < 3; j++)
+        {
+            var drift = Math.Abs(Integrals.Norm(solver.State(j), problem.Grid.CellVolume) - 1);
+            TestContext.Out.WriteLine($"{scheme.Name} ψ_{j}: |‖ψ‖ − 1| = {drift:E3}");
+            drift.ShouldBeLessThan(NormDriftTolerance);
+        }
+    }
+
+    [TestCaseSource(typeof(SplittingSchemes), nameof(SplittingSchemes.All))]
+    public void TemporalOrder_AgainstExactFactorisedReference_MatchesClaimedOrder(SplittingScheme scheme)
+    {
+        var problem = AcceptanceProblem(n: 3, m: 128);
+        var final = 2.0;
+        var reference = new ExactFactorisedReference(problem.Initial, problem.Coupling, problem.Grid.CellVolume,
+            new EigenPropagator(problem.Grid, Potential.Harmonic(0.5))).States([final])[0];
+        double[] dts = scheme.Order switch { 1 => [0.02, 0.01, 0.005, 0.0025], 2 => [0.1, 0.05, 0.025, 0.0125], _ => [0.2, 0.1, 0.05, 0.025] };
+        var errors = dts.Select(dt =>
+        {
+            using var solver = new SplitStepSolver(problem, scheme, dt);
+            solver.AdvanceTo(final);
+            return Enumerable.Range(0, 3).Max(j => Integrals.DistanceL2(solver.State(j), reference[j], problem.Grid.CellVolume));
+        }).ToArray();
+        var orders = Enumerable.Range(0, dts.Length - 1).Select(i => Math.Log(errors[i] / errors[i + 1]) / Math.Log(dts[i] / dts[i + 1])).ToArray();
+        TestContext.Out.WriteLine($"{scheme.Name}: errors {string.Join(", ", errors.Select(e => e.ToString("E3")))}; orders {string.Join(", ", orders.Select(o => o.ToString("F3")))}");
+        orders[^1].ShouldBe(scheme.Order, 0.05 * scheme.Order);
+    }
+}
