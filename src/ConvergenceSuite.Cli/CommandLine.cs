@@ -1,11 +1,81 @@
 namespace ConvergenceSuite.Cli;
 
-/// <summary>Verb dispatch (placeholder until the verify verb lands).</summary>
+/// <summary>Verb dispatch. Exit codes: 0 every verdict passed; 1 some check failed; 2 usage or input error.</summary>
 public static class CommandLine
 {
+    public const int Success = 0;
+    public const int ChecksFailed = 1;
+    public const int UsageError = 2;
+
+    public const string Usage = """
+        usage: convergence-suite <verb> [options]
+
+        verbs:
+          verify   run the verification cases and write reports/<run>/
+                   --case FILTER       only cases whose id contains FILTER (or matches a glob with *)
+                   --tier quick|full   quick: the CI tier (default); full: every case
+                   --cases DIR         case folder (default: verification/cases of the repository)
+                   --out DIR           report folder (default: reports/<run-id> of the repository)
+                   --jobs N            cases run concurrently (default: number of cores)
+          help     this text
+
+        exit codes: 0 all verdicts pass, 1 a check failed or a case did not run, 2 bad usage or a bad case file
+        """;
+
     public static int Run(string[] args)
     {
-        Console.Error.WriteLine("usage: convergence-suite verify [--case FILTER] [--tier quick|full]");
-        return args.Length == 0 ? 2 : 2;
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            Console.Out.WriteLine(Usage);
+            return args.Length == 0 ? UsageError : Success;
+        }
+        try
+        {
+            return args[0] switch
+            {
+                "verify" => VerifyCommand.Run(Options.Parse(args[1..], VerifyCommand.Flags)),
+                _ => throw new UsageException($"unknown verb '{args[0]}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine(Usage);
+            return UsageError;
+        }
+    }
+}
+
+/// <summary>Bad command-line usage.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>Parsed "--name value" options; flags listed as known, anything else is a usage error.</summary>
+public sealed class Options
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    public static Options Parse(string[] args, IReadOnlyCollection<string> known)
+    {
+        var options = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (!name.StartsWith("--", StringComparison.Ordinal) || !known.Contains(name[2..]))
+                throw new UsageException($"unknown option '{name}'");
+            if (i + 1 >= args.Length) throw new UsageException($"option '{name}' needs a value");
+            options._values[name[2..]] = args[++i];
+        }
+        return options;
+    }
+
+    public string? Get(string name) => _values.GetValueOrDefault(name);
+
+    public int GetInt(string name, int fallback)
+    {
+        var v = Get(name);
+        if (v is null) return fallback;
+        return int.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var i) && i > 0
+            ? i
+            : throw new UsageException($"--{name} needs a positive integer, not '{v}'");
     }
 }

@@ -1,0 +1,110 @@
+using System.Globalization;
+using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Running;
+using ConvergenceSuite.Harness.Summary;
+using ConvergenceSuite.Reports;
+using Spectre.Console;
+
+namespace ConvergenceSuite.Cli;
+
+/// <summary>The verify verb: load cases, run them with progress, write reports, print a summary table.</summary>
+public static class VerifyCommand
+{
+    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs"];
+
+    public static int Run(Options options)
+    {
+        var tier = options.Get("tier") switch
+        {
+            null or "quick" => Tier.Quick,
+            "full" => Tier.Full,
+            var t => throw new UsageException($"--tier must be quick or full, not '{t}'"),
+        };
+        var root = RepositoryRoot();
+        var casesDir = options.Get("cases") ?? Path.Combine(root, "verification", "cases");
+        var runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + tier.ToString().ToLowerInvariant();
+        var outDir = options.Get("out") ?? Path.Combine(root, "reports", runId);
+        var runOptions = new RunOptions(tier, options.Get("case"), options.GetInt("jobs", Environment.ProcessorCount));
+
+        IReadOnlyList<CaseDefinition> all;
+        try
+        {
+            all = CaseLoader.LoadFolder(casesDir);
+        }
+        catch (CaseFileException e)
+        {
+            Console.Error.WriteLine($"error: bad case file: {e.Message}");
+            return CommandLine.UsageError;
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return CommandLine.UsageError;
+        }
+        var selected = VerificationRunner.Select(all, runOptions);
+        if (selected.Count == 0)
+        {
+            Console.Error.WriteLine($"error: no case matches tier '{tier.ToString().ToLowerInvariant()}' and filter '{runOptions.CaseFilter}' among {all.Count} cases in {casesDir}");
+            return CommandLine.UsageError;
+        }
+
+        var console = AnsiConsole.Console;
+        console.MarkupLine($"[bold]ConvergenceSuite[/] verify: {selected.Count} case(s), tier {tier.ToString().ToLowerInvariant()}, {runOptions.MaxParallelCases} job(s)");
+        var runner = new VerificationRunner();
+        VerificationSummary summary = null!;
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("cases", maxValue: selected.Count);
+                var gate = new Lock();
+                summary = runner.Run(selected, runOptions, runId, result =>
+                {
+                    lock (gate)
+                    {
+                        task.Increment(1);
+                        var mark = result.Passed ? "[green]pass[/]" : "[red]FAIL[/]";
+                        console.MarkupLine($"  {mark} {Markup.Escape(result.CaseId)} ({result.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
+                    }
+                });
+            });
+
+        var files = ReportWriter.WriteAll(summary, outDir);
+        PrintTable(console, summary);
+        console.MarkupLine($"FFT backend: {Markup.Escape(summary.Environment.FftBackend)}");
+        console.MarkupLine($"report: {Markup.Escape(files.IndexHtml)}");
+        if (summary.AllPassed)
+        {
+            console.MarkupLine("[green]all verdicts pass[/]");
+            return CommandLine.Success;
+        }
+        Console.Error.WriteLine("failing checks:");
+        foreach (var f in summary.FailingChecks()) Console.Error.WriteLine($"  {f}");
+        return CommandLine.ChecksFailed;
+    }
+
+    private static void PrintTable(IAnsiConsole console, VerificationSummary summary)
+    {
+        var table = new Table().AddColumns("case", "scheme", "dt", "checks", "verdict", "time [s]");
+        foreach (var c in summary.Cases)
+        {
+            var passed = c.Checks.Count(k => k.Verdict == Verdict.Pass);
+            var verdict = c.Error is not null ? "[red]error[/]" : c.Passed ? "[green]pass[/]" : "[red]FAIL[/]";
+            table.AddRow(Markup.Escape(c.CaseId), Markup.Escape(c.Scheme), c.TimeStep.ToString("G4", CultureInfo.InvariantCulture),
+                $"{passed}/{c.Checks.Count}", verdict, c.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture));
+        }
+        console.Write(table);
+    }
+
+    /// <summary>The folder holding ConvergenceSuite.sln, searched upward from the working directory, then from the binary.</summary>
+    public static string RepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "ConvergenceSuite.sln"))) return dir.FullName;
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,11 @@
+namespace ConvergenceSuite.Harness.Cases;
+
+/// <summary>A malformed or inconsistent case file: names the file, the JSON path of the field and the problem.</summary>
+public sealed class CaseFileException(string file, string path, string problem)
+    : Exception($"{file}: {path}: {problem}")
+{
+    public string File { get; } = file;
+    /// <summary>JSON path of the offending field, e.g. "$.grid.points[0]".</summary>
+    public string JsonPath { get; } = path;
+    public string Problem { get; } = problem;
+}

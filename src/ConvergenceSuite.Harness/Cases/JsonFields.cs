@@ -1,0 +1,141 @@
+using System.Text.Json;
+
+namespace ConvergenceSuite.Harness.Cases;
+
+/// <summary>
+/// Strict reading of one JSON object of a case file: every read names its field, every error names the file,
+/// the JSON path and the problem, and <see cref="EnsureAllRead"/> rejects unknown fields.
+/// </summary>
+public sealed class JsonFields
+{
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    public JsonFields(string file, string path, JsonElement element)
+    {
+        File = file;
+        Path = path;
+        if (element.ValueKind != JsonValueKind.Object)
+            throw new CaseFileException(file, path, $"expected an object, found {Describe(element)}");
+        Element = element;
+    }
+
+    public string File { get; }
+    public string Path { get; }
+    public JsonElement Element { get; }
+
+    public bool Has(string name) => Element.TryGetProperty(name, out _);
+
+    public CaseFileException Error(string name, string problem) => new(File, Child(name), problem);
+
+    public string Child(string name) => $"{Path}.{name}";
+
+    private JsonElement Get(string name, bool required, out bool found)
+    {
+        _read.Add(name);
+        found = Element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+        if (!found && required) throw Error(name, "required field is missing");
+        return value;
+    }
+
+    public string String(string name) => StringOr(name, null, required: true)!;
+
+    public string? StringOr(string name, string? fallback, bool required = false)
+    {
+        var v = Get(name, required, out var found);
+        if (!found) return fallback;
+        if (v.ValueKind != JsonValueKind.String) throw Error(name, $"expected a string, found {Describe(v)}");
+        return v.GetString();
+    }
+
+    public double Number(string name) => NumberOr(name, double.NaN, required: true);
+
+    public double NumberOr(string name, double fallback, bool required = false)
+    {
+        var v = Get(name, required, out var found);
+        if (!found) return fallback;
+        return ReadNumber(v, Child(name));
+    }
+
+    public int Integer(string name) => IntegerOr(name, 0, required: true);
+
+    public int IntegerOr(string name, int fallback, bool required = false)
+    {
+        var v = Get(name, required, out var found);
+        if (!found) return fallback;
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var i)) throw Error(name, $"expected an integer, found {Describe(v)}");
+        return i;
+    }
+
+    public bool BooleanOr(string name, bool fallback)
+    {
+        var v = Get(name, false, out var found);
+        if (!found) return fallback;
+        if (v.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) throw Error(name, $"expected true or false, found {Describe(v)}");
+        return v.GetBoolean();
+    }
+
+    public double[] Numbers(string name) => NumbersOr(name, null, required: true)!;
+
+    public double[]? NumbersOr(string name, double[]? fallback, bool required = false)
+    {
+        var v = Get(name, required, out var found);
+        if (!found) return fallback;
+        if (v.ValueKind != JsonValueKind.Array) throw Error(name, $"expected an array of numbers, found {Describe(v)}");
+        return v.EnumerateArray().Select((e, i) => ReadNumber(e, $"{Child(name)}[{i}]")).ToArray();
+    }
+
+    public int[] Integers(string name)
+    {
+        var v = Get(name, true, out _);
+        if (v.ValueKind != JsonValueKind.Array) throw Error(name, $"expected an array of integers, found {Describe(v)}");
+        return v.EnumerateArray().Select((e, i) =>
+        {
+            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out var k))
+                throw new CaseFileException(File, $"{Child(name)}[{i}]", $"expected an integer, found {Describe(e)}");
+            return k;
+        }).ToArray();
+    }
+
+    public JsonFields Object(string name) => new(File, Child(name), Get(name, true, out _));
+
+    public JsonFields? ObjectOr(string name)
+    {
+        var v = Get(name, false, out var found);
+        return found ? new JsonFields(File, Child(name), v) : null;
+    }
+
+    public IReadOnlyList<JsonFields> Objects(string name)
+    {
+        var v = Get(name, true, out _);
+        if (v.ValueKind != JsonValueKind.Array) throw Error(name, $"expected an array of objects, found {Describe(v)}");
+        return v.EnumerateArray().Select((e, i) => new JsonFields(File, $"{Child(name)}[{i}]", e)).ToArray();
+    }
+
+    /// <summary>Marks a field as known without reading it (e.g. "$schema").</summary>
+    public void Ignore(string name) => _read.Add(name);
+
+    /// <summary>Throws on the first field that no reader asked for.</summary>
+    public void EnsureAllRead()
+    {
+        foreach (var p in Element.EnumerateObject())
+            if (!_read.Contains(p.Name)) throw new CaseFileException(File, Child(p.Name), "unknown field");
+    }
+
+    private double ReadNumber(JsonElement e, string path)
+    {
+        if (e.ValueKind != JsonValueKind.Number || !e.TryGetDouble(out var d) || !double.IsFinite(d))
+            throw new CaseFileException(File, path, $"expected a finite number, found {Describe(e)}");
+        return d;
+    }
+
+    private static string Describe(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Undefined => "nothing",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => $"the string \"{e.GetString()}\"",
+        JsonValueKind.Number => $"the number {e.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => $"the boolean {e.GetRawText()}",
+        _ => "null",
+    };
+}

@@ -1,0 +1,65 @@
+using ConvergenceSuite.Harness.Cases;
+
+namespace ConvergenceSuite.Harness.Checks;
+
+/// <summary>
+/// Maps a check id in a case file to its factory. Each factory reads its own parameters, rejects unknown ones and
+/// refuses a case the check cannot apply to (naming the file and field), so misconfiguration is caught at load time.
+/// </summary>
+public static class CheckRegistry
+{
+    private delegate ICheck Factory(JsonFields fields, Problem problem);
+
+    private static readonly Dictionary<string, Factory> Factories = new(StringComparer.Ordinal)
+    {
+        ["norm-conservation"] = (f, _) => new NormConservationCheck(f.NumberOr("tolerance", NormConservationCheck.DefaultTolerance)),
+        ["hermitian-correlation"] = (f, _) => new HermitianCorrelationCheck(f.NumberOr("tolerance", HermitianCorrelationCheck.DefaultTolerance)),
+        ["lemma-4.1"] = (f, p) =>
+        {
+            RequireIdenticalNormalised(f, p, "Lemma 4.1");
+            if (p.Oscillators != 2) throw f.Error("id", $"Lemma 4.1 is for N = 2; this case has N = {p.Oscillators}");
+            return new Lemma41Check(f.NumberOr("tolerance", Lemma41Check.DefaultTolerance));
+        },
+        ["correlation-ode"] = (f, p) =>
+        {
+            RequireIdenticalNormalised(f, p, "the correlation ODE");
+            return new CorrelationOdeCheck(f.NumberOr("tolerance", CorrelationOdeCheck.DefaultTolerance));
+        },
+        ["theorem-2.4"] = (f, p) =>
+        {
+            if (p is SchrodingerLoheSpec { Normalise: false }) throw f.Error("id", "Theorem 2.4 assumes normalised data (normalise: true)");
+            return new Theorem24Check(f.NumberOr("rateTolerance", double.NaN));
+        },
+        ["exact-reference"] = (f, p) =>
+        {
+            if (p is not SchrodingerLoheSpec spec) throw f.Error("id", "the exact factorised reference is for S-L cases");
+            if (CheckContext.ExactPropagator(spec, spec.Grid(), out var reason) is null) throw f.Error("id", reason);
+            return new ExactReferenceCheck(f.Number("tolerance"));
+        },
+    };
+
+    /// <summary>Ids of all registered checks.</summary>
+    public static IReadOnlyCollection<string> Ids => Factories.Keys;
+
+    public static ICheck Create(JsonFields fields, Problem problem)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var id = fields.String("id");
+        if (!Factories.TryGetValue(id, out var factory))
+            throw fields.Error("id", $"unknown check \"{id}\"; known: {string.Join(", ", Factories.Keys.Order(StringComparer.Ordinal))}");
+        var check = factory(fields, problem);
+        if (fields.Has("tolerance") && fields.Element.GetProperty("tolerance").GetDouble() <= 0)
+            throw fields.Error("tolerance", "must be positive");
+        fields.EnsureAllRead();
+        return check;
+    }
+
+    private static void RequireIdenticalNormalised(JsonFields f, Problem p, string what)
+    {
+        if (p is SchrodingerLoheSpec spec)
+        {
+            if (!spec.IdenticalPotentials) throw f.Error("id", $"{what} holds for identical potentials only");
+            if (!spec.Normalise) throw f.Error("id", $"{what} assumes normalised data (normalise: true)");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Numerics;
+using ConvergenceSuite.Harness.Summary;
+using MathNet.Numerics;
+using static ConvergenceSuite.Harness.Checks.CheckHelpers;
+
+namespace ConvergenceSuite.Harness.Checks;
+
+/// <summary>
+/// Theorem 2.4: under condition (12), Σ_k Re z_jk(0) &gt; 0 for every j, |1 − z_jk(t)| ≲ e^{−Kt}. Tested as a rate:
+/// the decay rate λ of max_{j,k} |1 − z_jk(t)| is fitted by least squares of ln(·) against t over the samples in
+/// the asymptotic window (<see cref="FitCeiling"/> &gt; value &gt; <see cref="FitFloor"/>), and the check passes when
+/// λ ≥ K − rate tolerance. Condition (12) not met at t = 0 (computed by the harness): inconclusive.
+/// </summary>
+public sealed class Theorem24Check(double rateTolerance) : ICheck
+{
+    /// <summary>Default: 2 % of K — the linearised decay near z = 1 has rate exactly K, so a correct solution fits K to
+    /// better than 1e-3; 2 % leaves room for the fit's pre-asymptotic curvature.</summary>
+    public const double DefaultRelativeRateTolerance = 0.02;
+
+    /// <summary>Values below this are at the round-off/solver-error floor of z (≈ 1e-13) and are not fitted.</summary>
+    public const double FitFloor = 1e-10;
+
+    /// <summary>Values above this are outside the linear regime near z = 1 and are not fitted.</summary>
+    public const double FitCeiling = 1e-2;
+
+    public string Id => "theorem-2.4";
+    public string Statement => "Theorem 2.4: under (12), |1 − z_jk(t)| ≲ e^{−Kt} as t → ∞ (fitted rate ≥ K − tolerance).";
+    /// <summary>Absolute tolerance on the rate; when null, <see cref="DefaultRelativeRateTolerance"/>·K.</summary>
+    public double? RateTolerance { get; } = double.IsNaN(rateTolerance) ? null : rateTolerance;
+
+    public CheckResult Evaluate(CheckContext context)
+    {
+        var tr = context.Trajectory;
+        var n = tr.Oscillators;
+        var k = context.Problem.Coupling;
+        var tolerance = RateTolerance ?? DefaultRelativeRateTolerance * k;
+        var z0 = context.InitialCorrelations;
+        var condition = Enumerable.Range(0, n).Min(j => Enumerable.Range(0, n).Sum(l => z0[j * n + l].Real));
+        var distance = tr.Times.Select((_, s) => MaxOrNaN(Enumerable.Range(0, n * n).Select(i => Complex.Abs(1 - tr.Correlations[s][i])))).ToArray();
+        var plot = new PlotSpec("max |1 − z_jk(t)| (Theorem 2.4)", "t", "max_jk |1 − z_jk|",
+            [Curve("max |1 − z_jk|", tr.Times, distance), Curve("e^{−Kt} slope", tr.Times, tr.Times.Select(t => Math.Exp(-k * t)), reference: true)], LogY: true);
+        if (!(condition > 0))
+            return new CheckResult(Id, Verdict.Inconclusive, $"condition (12) does not hold: min_j Σ_k Re z_jk(0) = {condition:G6}; the theorem makes no claim",
+                Evidence(("condition_12_min", condition)), [plot]);
+        if (distance.Any(double.IsNaN))
+            return new CheckResult(Id, Verdict.Fail, "the trajectory contains NaN", Evidence(("condition_12_min", condition)), [plot]);
+        var window = Enumerable.Range(0, distance.Length).Where(s => distance[s] < FitCeiling && distance[s] > FitFloor).ToArray();
+        if (window.Length < 3)
+            return new CheckResult(Id, Verdict.Inconclusive,
+                $"only {window.Length} samples lie in the fit window ({FitFloor:E0}, {FitCeiling:E0}); lengthen the run or sample more often",
+                Evidence(("condition_12_min", condition), ("samples_in_window", window.Length)), [plot]);
+        var x = window.Select(s => tr.Times[s]).ToArray();
+        var y = window.Select(s => Math.Log(distance[s])).ToArray();
+        var (intercept, slope) = Fit.Line(x, y);
+        var rate = -slope;
+        var residual = Math.Sqrt(x.Select((t, i) => Math.Pow(y[i] - (intercept + slope * t), 2)).Sum() / Math.Max(1, x.Length - 2));
+        var sxx = x.Select(t => Math.Pow(t - x.Average(), 2)).Sum();
+        var stderr = residual / Math.Sqrt(sxx);
+        var verdict = rate >= k - tolerance ? Verdict.Pass : Verdict.Fail;
+        return new CheckResult(Id, verdict,
+            $"fitted decay rate λ = {rate:F4} ± {stderr:E1} over t ∈ [{x[0]}, {x[^1]}] ({x.Length} samples); K = {k}, pass if λ ≥ K − {tolerance:G3}",
+            Evidence(("fitted_rate", rate), ("rate_stderr", stderr), ("coupling", k), ("rate_tolerance", tolerance), ("condition_12_min", condition), ("fit_start", x[0]), ("fit_end", x[^1])),
+            [plot]);
+    }
+}

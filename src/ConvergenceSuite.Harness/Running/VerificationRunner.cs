@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Checks;
+using ConvergenceSuite.Harness.Solvers;
+using ConvergenceSuite.Harness.Summary;
+using QuantumSync.Numerics.Fft;
+using QuantumSync.Solvers.SchrodingerLohe;
+
+namespace ConvergenceSuite.Harness.Running;
+
+/// <summary>Options of one verification run.</summary>
+public sealed record RunOptions(Tier Tier = Tier.Quick, string? CaseFilter = null, int MaxParallelCases = 1);
+
+/// <summary>
+/// Runs cases through their solver under test, evaluates each case's checks and assembles the summary.
+/// A case that fails to run (e.g. the solver diverges) is recorded with its error; the other cases still run.
+/// A check that throws fails with the exception's message.
+/// </summary>
+public sealed class VerificationRunner
+{
+    private readonly Dictionary<string, ISolverUnderTest> _solvers;
+
+    public VerificationRunner(IEnumerable<ISolverUnderTest>? solvers = null)
+    {
+        _solvers = (solvers ?? BuiltInSolvers()).ToDictionary(s => s.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The solvers shipped with the suite.</summary>
+    public static IEnumerable<ISolverUnderTest> BuiltInSolvers() => [new SplitStepAdapter()];
+
+    /// <summary>Cases selected by tier (quick: quick cases only; full: all) and filter (substring of the id, or a
+    /// glob with '*').</summary>
+    public static IReadOnlyList<CaseDefinition> Select(IEnumerable<CaseDefinition> cases, RunOptions options) =>
+        cases.Where(c => options.Tier == Tier.Full || c.Tier == Tier.Quick)
+            .Where(c => Matches(c.Id, options.CaseFilter))
+            .ToList();
+
+    public static bool Matches(string id, string? filter)
+    {
+        if (string.IsNullOrEmpty(filter)) return true;
+        if (!filter.Contains('*')) return id.Contains(filter, StringComparison.OrdinalIgnoreCase);
+        var pattern = "^" + string.Join(".*", filter.Split('*').Select(System.Text.RegularExpressions.Regex.Escape)) + "$";
+        return System.Text.RegularExpressions.Regex.IsMatch(id, pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+    }
+
+    /// <summary>Runs the cases; <paramref name="onCaseDone"/> is called as each finishes (from worker threads).</summary>
+    public VerificationSummary Run(IReadOnlyList<CaseDefinition> cases, RunOptions options, string runId, Action<CaseResult>? onCaseDone = null,
+        CancellationToken cancellation = default)
+    {
+        var results = new ConcurrentDictionary<int, CaseResult>();
+        Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelCases), CancellationToken = cancellation }, i =>
+        {
+            var result = RunCase(cases[i], cancellation);
+            results[i] = result;
+            onCaseDone?.Invoke(result);
+        });
+        var ordered = Enumerable.Range(0, cases.Count).Select(i => results[i]).ToList();
+        return new VerificationSummary(runId, Environment(options), ordered);
+    }
+
+    public CaseResult RunCase(CaseDefinition definition, CancellationToken cancellation = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var grid = definition.Resolution.GridPoints is { } p ? string.Join("×", p) : "";
+        var model = definition.Problem.Model.ToString();
+        if (!_solvers.TryGetValue(definition.Solver, out var solver))
+            return new CaseResult(definition.Id, definition.Description, model, definition.Solver, definition.Resolution.Scheme, grid,
+                definition.Resolution.TimeStep, 0, [], $"no solver named '{definition.Solver}' is registered");
+        Trajectory trajectory;
+        try
+        {
+            trajectory = solver.Run(definition.Problem, definition.Resolution, definition.StoreStates, cancellation: cancellation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new CaseResult(definition.Id, definition.Description, model, solver.Name, definition.Resolution.Scheme, grid,
+                definition.Resolution.TimeStep, watch.Elapsed.TotalSeconds, [], $"{e.GetType().Name}: {e.Message}");
+        }
+        var context = new CheckContext(definition, trajectory, solver);
+        var checks = new List<CheckResult>();
+        foreach (var check in definition.Checks)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            try
+            {
+                checks.Add(check.Evaluate(context));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                checks.Add(CheckResult.Of(check.Id, Verdict.Fail, $"the check could not be evaluated: {e.GetType().Name}: {e.Message}",
+                    new Dictionary<string, double>()));
+            }
+        }
+        return new CaseResult(definition.Id, definition.Description, model, solver.Name, trajectory.Scheme, grid,
+            trajectory.TimeStep, watch.Elapsed.TotalSeconds, checks);
+    }
+
+    /// <summary>What this run ran on.</summary>
+    public static EnvironmentInfo Environment(RunOptions options) => new(
+        FftBackends.Default.Name,
+        RuntimeInformation.FrameworkDescription,
+        RuntimeInformation.OSDescription,
+        System.Environment.ProcessorCount,
+        GitCommit(),
+        DateTimeOffset.UtcNow,
+        options.Tier.ToString().ToLowerInvariant(),
+        options.CaseFilter);
+
+    /// <summary>The commit of the working tree, from CONVERGENCESUITE_COMMIT or `git rev-parse HEAD`; "unknown" otherwise.</summary>
+    public static string GitCommit()
+    {
+        var fromEnv = System.Environment.GetEnvironmentVariable("CONVERGENCESUITE_COMMIT");
+        if (!string.IsNullOrWhiteSpace(fromEnv)) return fromEnv.Trim();
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse HEAD")
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            });
+            if (git is null) return "unknown";
+            var text = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit(5000);
+            return git.ExitCode == 0 && text.Length > 0 ? text : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+
+    /// <summary>Names of the registered splitting schemes, for usage text.</summary>
+    public static IEnumerable<string> SchemeNames => SplittingSchemes.All.Select(s => s.Name);
+}

@@ -1,0 +1,119 @@
+using System.Numerics;
+using ConvergenceSuite.Harness.Checks;
+using ConvergenceSuite.Harness.Solvers;
+using ConvergenceSuite.Harness.Summary;
+using NUnit.Framework;
+using Shouldly;
+
+namespace ConvergenceSuite.Tests.Checks;
+
+/// <summary>
+/// Each check passes on a correct trajectory and fails on a deliberately wrong one. The wrong data are
+/// small, physically meaningful defects: a perturbation far above the check's tolerance but far below what
+/// a casual look would notice.
+/// </summary>
+public class CheckTests
+{
+    /// <summary>A defect of this size is 100× the default tolerances of the z-based checks (1e-10 … 1e-9).</summary>
+    private const double Defect = 1e-7;
+
+    private static CheckResult Evaluate(Harness.Cases.CaseDefinition definition, Trajectory trajectory, string checkId)
+    {
+        var check = definition.Checks.Single(c => c.Id == checkId);
+        var result = check.Evaluate(new CheckContext(definition, trajectory, new SplitStepAdapter()));
+        TestContext.Out.WriteLine($"{checkId}: {result.Verdict}: {result.Message}");
+        return result;
+    }
+
+    [Test]
+    public void NormConservation_CorrectRun_Passes_ScaledState_Fails_NaN_Fails()
+    {
+        var c = TestCases.Small(2, """{ "id": "norm-conservation" }""");
+        var good = TestCases.Run(c);
+        Evaluate(c, good, "norm-conservation").Verdict.ShouldBe(Verdict.Pass);
+        var scaled = TestCases.WithStates(good, (s, p) => s == 7 ? p.Select(a => a.Select(v => v * (1 + Defect)).ToArray()).ToArray() : p);
+        Evaluate(c, scaled, "norm-conservation").Verdict.ShouldBe(Verdict.Fail);
+        var nan = TestCases.WithStates(good, (s, p) => { if (s == 3) p[1][5] = new Complex(double.NaN, 0); return p; });
+        Evaluate(c, nan, "norm-conservation").Verdict.ShouldBe(Verdict.Fail);
+    }
+
+    [Test]
+    public void HermitianCorrelation_AsymmetricOrUnconjugated_Fails()
+    {
+        var c = TestCases.Small(3, """{ "id": "hermitian-correlation" }""");
+        var good = TestCases.Run(c);
+        Evaluate(c, good, "hermitian-correlation").Verdict.ShouldBe(Verdict.Pass);
+        var asymmetric = TestCases.WithCorrelations(good, (s, z) => { if (s == 4) z[1] += Defect; return z; });
+        Evaluate(c, asymmetric, "hermitian-correlation").Verdict.ShouldBe(Verdict.Fail);
+        // A solver whose inner product forgets the conjugation: z_jk = Σ ψ_j ψ_k dx.
+        var unconjugated = TestCases.WithCorrelations(good, (s, z) =>
+        {
+            var states = good.States![s];
+            var dv = good.Grid!.CellVolume;
+            for (var j = 0; j < 3; j++)
+            for (var k = 0; k < 3; k++)
+                z[j * 3 + k] = states[j].Zip(states[k], (a, b) => a * b).Aggregate(Complex.Zero, (x, y) => x + y) * dv;
+            return z;
+        });
+        Evaluate(c, unconjugated, "hermitian-correlation").Verdict.ShouldBe(Verdict.Fail);
+    }
+
+    [Test]
+    public void Lemma41_PerturbedOrWrongCoupling_Fails()
+    {
+        var c = TestCases.Small(2, """{ "id": "lemma-4.1" }""");
+        var good = TestCases.Run(c);
+        Evaluate(c, good, "lemma-4.1").Verdict.ShouldBe(Verdict.Pass);
+        var perturbed = TestCases.WithCorrelations(good, (s, z) => { if (s == 10) z[1] += Defect; return z; });
+        Evaluate(c, perturbed, "lemma-4.1").Verdict.ShouldBe(Verdict.Fail);
+        // The trajectory of K = 0.9 judged as if K = 1 (a coupling off by 10 %).
+        var other = TestCases.Run(TestCases.Small(2, """{ "id": "lemma-4.1" }""", coupling: 0.9));
+        Evaluate(c, other, "lemma-4.1").Verdict.ShouldBe(Verdict.Fail);
+    }
+
+    [Test]
+    public void CorrelationOde_PerturbedOrWrongCoupling_Fails()
+    {
+        var c = TestCases.Small(4, """{ "id": "correlation-ode" }""");
+        var good = TestCases.Run(c);
+        Evaluate(c, good, "correlation-ode").Verdict.ShouldBe(Verdict.Pass);
+        var perturbed = TestCases.WithCorrelations(good, (s, z) => { if (s == 12) z[7] += new Complex(0, Defect); return z; });
+        Evaluate(c, perturbed, "correlation-ode").Verdict.ShouldBe(Verdict.Fail);
+        var other = TestCases.Run(TestCases.Small(4, """{ "id": "correlation-ode" }""", coupling: 2.0));
+        Evaluate(c, other, "correlation-ode").Verdict.ShouldBe(Verdict.Fail);
+    }
+
+    [Test]
+    public void Theorem24_CorrectDecay_Passes_SlowDecay_Fails_Condition12Violated_Inconclusive()
+    {
+        var c = TestCases.Small(3, """{ "id": "theorem-2.4" }""", dt: 0.02, final: 10.0, coupling: 2.0, scheme: "strang");
+        var good = TestCases.Run(c);
+        var pass = Evaluate(c, good, "theorem-2.4");
+        pass.Verdict.ShouldBe(Verdict.Pass);
+        pass.Evidence["fitted_rate"].ShouldBe(2.0, 0.02);
+        // Decay at 80 % of the claimed rate: 1 − z ↦ (1 − z)·e^{+0.2 K t}.
+        var slow = TestCases.WithCorrelations(good, (s, z) =>
+            z.Select(v => 1 - (1 - v) * Math.Exp(0.2 * 2.0 * good.Times[s])).ToArray());
+        Evaluate(c, slow, "theorem-2.4").Verdict.ShouldBe(Verdict.Fail);
+        // ψ_2 = −ψ_1 = −ψ_3 breaks condition (12) for j = 2: Σ_k Re z_2k(0) = 1 − 1 − 1 < 0.
+        var violated = TestCases.Small(3, """{ "id": "theorem-2.4" }""", dt: 0.02, final: 2.0, coupling: 2.0, scheme: "strang");
+        var spec = (Harness.Cases.SchrodingerLoheSpec)violated.Problem;
+        var same = new Harness.Cases.SchrodingerLoheSpec(spec.Lengths, spec.GridPoints, spec.Coupling, spec.Potentials,
+            [spec.Initial[0], new Harness.Cases.StateRecipe("−ψ_0", (g, prev) => prev[0].Select(v => -v).ToArray()), spec.Initial[0]],
+            true, spec.FinalTime, spec.SampleTimes);
+        var definition = violated with { Problem = same };
+        Evaluate(definition, TestCases.Run(definition), "theorem-2.4").Verdict.ShouldBe(Verdict.Inconclusive);
+    }
+
+    [Test]
+    public void ExactReference_CorrectRun_Passes_FirstOrderScheme_Fails_PerturbedState_Fails()
+    {
+        var c = TestCases.Small(3, """{ "id": "exact-reference", "tolerance": 1e-8 }""", dt: 0.01);
+        var good = TestCases.Run(c);
+        Evaluate(c, good, "exact-reference").Verdict.ShouldBe(Verdict.Pass);
+        var lie = TestCases.Small(3, """{ "id": "exact-reference", "tolerance": 1e-8 }""", scheme: "lie", dt: 0.01);
+        Evaluate(c, TestCases.Run(lie), "exact-reference").Verdict.ShouldBe(Verdict.Fail);
+        var perturbed = TestCases.WithStates(good, (s, p) => { if (s == 15) p[2][30] += Defect; return p; });
+        Evaluate(c, perturbed, "exact-reference").Verdict.ShouldBe(Verdict.Fail);
+    }
+}
