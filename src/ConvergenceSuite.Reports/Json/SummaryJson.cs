@@ -1,0 +1,508 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ConvergenceSuite.Harness.Summary;
+
+namespace ConvergenceSuite.Reports.Json;
+
+/// <summary>
+/// Writes a <see cref="VerificationSummary"/> as <c>summary.json</c> and reads it back.
+/// The schema is documented field by field in SUMMARY-SCHEMA.md next to this project.
+/// </summary>
+/// <remarks>
+/// Finite doubles are written as JSON numbers in the shortest form that round-trips exactly
+/// (System.Text.Json's formatter, culture-independent). JSON has no NaN or infinity, so non-finite
+/// doubles are written as the strings "NaN", "Infinity" and "-Infinity"; the reader accepts a number
+/// or exactly one of those three strings wherever a double is expected.
+/// </remarks>
+public static class SummaryJson
+{
+    /// <summary>Name of the file inside a report directory.</summary>
+    public const string FileName = "summary.json";
+
+    /// <summary>String written for <see cref="double.NaN"/>.</summary>
+    public const string NaNToken = "NaN";
+
+    /// <summary>String written for <see cref="double.PositiveInfinity"/>.</summary>
+    public const string PositiveInfinityToken = "Infinity";
+
+    /// <summary>String written for <see cref="double.NegativeInfinity"/>.</summary>
+    public const string NegativeInfinityToken = "-Infinity";
+
+    // Relaxed escaping keeps "ψ", "‖", "<" readable; summary.json is never embedded in HTML or script.
+    private static readonly JsonWriterOptions IndentedOptions =
+        new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions CompactOptions =
+        new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Serialises the summary to UTF-8 JSON bytes (no BOM, "\n" line endings).</summary>
+    public static byte[] ToUtf8Bytes(VerificationSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        using var stream = new MemoryStream();
+        Write(summary, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Serialises the summary to a JSON string.</summary>
+    public static string ToJson(VerificationSummary summary) => Encoding.UTF8.GetString(ToUtf8Bytes(summary));
+
+    /// <summary>Writes the summary as UTF-8 JSON to <paramref name="stream"/>.</summary>
+    public static void Write(VerificationSummary summary, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var w = new Utf8JsonWriter(stream, IndentedOptions);
+        w.WriteStartObject();
+        w.WriteNumber("schemaVersion", VerificationSummary.SchemaVersion);
+        w.WriteString("runId", summary.RunId);
+        w.WriteBoolean("allPassed", summary.AllPassed);
+        WriteEnvironment(w, summary.Environment);
+        w.WriteStartArray("failingChecks");
+        foreach (var f in summary.FailingChecks())
+        {
+            w.WriteStringValue(f);
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("cases");
+        foreach (var c in summary.Cases)
+        {
+            WriteCase(w, c);
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void WriteEnvironment(Utf8JsonWriter w, EnvironmentInfo e)
+    {
+        w.WriteStartObject("environment");
+        w.WriteString("fftBackend", e.FftBackend);
+        w.WriteString("runtime", e.Runtime);
+        w.WriteString("operatingSystem", e.OperatingSystem);
+        w.WriteNumber("processorCount", e.ProcessorCount);
+        w.WriteString("gitCommit", e.GitCommit);
+        w.WriteString("date", e.Date.ToString("O", CultureInfo.InvariantCulture));
+        w.WriteString("tier", e.Tier);
+        if (e.CaseFilter is null)
+        {
+            w.WriteNull("caseFilter");
+        }
+        else
+        {
+            w.WriteString("caseFilter", e.CaseFilter);
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteCase(Utf8JsonWriter w, CaseResult c)
+    {
+        w.WriteStartObject();
+        w.WriteString("caseId", c.CaseId);
+        w.WriteString("description", c.Description);
+        w.WriteString("model", c.Model);
+        w.WriteString("solver", c.Solver);
+        w.WriteString("scheme", c.Scheme);
+        w.WriteString("grid", c.Grid);
+        WriteDouble(w, "timeStep", c.TimeStep);
+        WriteDouble(w, "elapsedSeconds", c.ElapsedSeconds);
+        w.WriteBoolean("passed", c.Passed);
+        if (c.Error is null)
+        {
+            w.WriteNull("error");
+        }
+        else
+        {
+            w.WriteString("error", c.Error);
+        }
+        w.WriteStartArray("checks");
+        foreach (var k in c.Checks)
+        {
+            WriteCheck(w, c.CaseId, k);
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCheck(Utf8JsonWriter w, string caseId, CheckResult k)
+    {
+        w.WriteStartObject();
+        w.WriteString("caseId", caseId);
+        w.WriteString("checkId", k.CheckId);
+        w.WriteString("verdict", k.Verdict.ToString());
+        w.WriteString("message", k.Message);
+        w.WriteStartObject("evidence");
+        foreach (var (key, value) in k.Evidence)
+        {
+            WriteDouble(w, key, value);
+        }
+        w.WriteEndObject();
+        w.WriteStartArray("plots");
+        foreach (var p in k.Plots)
+        {
+            WritePlot(w, p);
+        }
+        w.WriteEndArray();
+        if (k.Heatmaps is null)
+        {
+            w.WriteNull("heatmaps");
+        }
+        else
+        {
+            w.WriteStartArray("heatmaps");
+            foreach (var h in k.Heatmaps)
+            {
+                WriteHeatmap(w, h);
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WritePlot(Utf8JsonWriter w, PlotSpec p)
+    {
+        w.WriteStartObject();
+        w.WriteString("title", p.Title);
+        w.WriteString("xLabel", p.XLabel);
+        w.WriteString("yLabel", p.YLabel);
+        w.WriteBoolean("logX", p.LogX);
+        w.WriteBoolean("logY", p.LogY);
+        w.WriteStartArray("series");
+        foreach (var s in p.Series)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", s.Name);
+            w.WriteBoolean("isReference", s.IsReference);
+            WriteCompactArray(w, "x", s.X);
+            WriteCompactArray(w, "y", s.Y);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteHeatmap(Utf8JsonWriter w, HeatmapSpec h)
+    {
+        w.WriteStartObject();
+        w.WriteString("title", h.Title);
+        w.WriteNumber("rows", h.Rows);
+        w.WriteNumber("columns", h.Columns);
+        WriteDouble(w, "xMin", h.XMin);
+        WriteDouble(w, "xMax", h.XMax);
+        WriteDouble(w, "yMin", h.YMin);
+        WriteDouble(w, "yMax", h.YMax);
+        w.WriteString("xLabel", h.XLabel);
+        w.WriteString("yLabel", h.YLabel);
+        WriteCompactArray(w, "values", h.Values);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Numeric arrays go on one line (an indented writer would put every element on its own line,
+    /// which makes a 256×256 heatmap 65 536 lines long).
+    /// </summary>
+    private static void WriteCompactArray(Utf8JsonWriter w, string name, IReadOnlyList<double> values)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 + 24 * values.Count);
+        using (var inner = new Utf8JsonWriter(buffer, CompactOptions))
+        {
+            inner.WriteStartArray();
+            foreach (var v in values)
+            {
+                WriteDoubleValue(inner, v);
+            }
+            inner.WriteEndArray();
+        }
+        w.WritePropertyName(name);
+        w.WriteRawValue(buffer.WrittenSpan, skipInputValidation: true);
+    }
+
+    private static void WriteDouble(Utf8JsonWriter w, string name, double value)
+    {
+        w.WritePropertyName(name);
+        WriteDoubleValue(w, value);
+    }
+
+    private static void WriteDoubleValue(Utf8JsonWriter w, double value)
+    {
+        if (double.IsNaN(value))
+        {
+            w.WriteStringValue(NaNToken);
+        }
+        else if (double.IsPositiveInfinity(value))
+        {
+            w.WriteStringValue(PositiveInfinityToken);
+        }
+        else if (double.IsNegativeInfinity(value))
+        {
+            w.WriteStringValue(NegativeInfinityToken);
+        }
+        else
+        {
+            // Utf8JsonWriter formats doubles in the shortest round-trippable form, culture-independently.
+            w.WriteNumberValue(value);
+        }
+    }
+
+    // ───────────────────────────── reading ─────────────────────────────
+
+    /// <summary>Reads a summary.json file.</summary>
+    /// <exception cref="InvalidDataException">The file is not a summary of a supported schema version.</exception>
+    public static VerificationSummary ReadFile(string path) => Read(File.ReadAllBytes(path));
+
+    /// <summary>Parses summary.json text.</summary>
+    /// <exception cref="InvalidDataException">The text is not a summary of a supported schema version.</exception>
+    public static VerificationSummary Read(string json) => Read(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Parses summary.json UTF-8 bytes (a leading BOM is tolerated).</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a summary of a supported schema version.</exception>
+    public static VerificationSummary Read(ReadOnlyMemory<byte> utf8)
+    {
+        var span = utf8;
+        if (span.Length >= 3 && span.Span[0] == 0xEF && span.Span[1] == 0xBB && span.Span[2] == 0xBF)
+        {
+            span = span[3..];
+        }
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(span, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"summary.json is not valid JSON: {ex.Message}", ex);
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            RequireKind(root, JsonValueKind.Object, "$");
+            var version = GetInt(root, "schemaVersion", "$");
+            if (version != VerificationSummary.SchemaVersion)
+            {
+                throw new InvalidDataException(
+                    $"summary.json has schemaVersion {version}; this reader understands {VerificationSummary.SchemaVersion}.");
+            }
+            var env = ReadEnvironment(Get(root, "environment", "$"), "$.environment");
+            var casesEl = Get(root, "cases", "$");
+            RequireKind(casesEl, JsonValueKind.Array, "$.cases");
+            var cases = new List<CaseResult>();
+            var i = 0;
+            foreach (var c in casesEl.EnumerateArray())
+            {
+                cases.Add(ReadCase(c, $"$.cases[{i++}]"));
+            }
+            return new VerificationSummary(GetString(root, "runId", "$"), env, cases);
+        }
+    }
+
+    private static EnvironmentInfo ReadEnvironment(JsonElement e, string path)
+    {
+        RequireKind(e, JsonValueKind.Object, path);
+        var dateText = GetString(e, "date", path);
+        if (!DateTimeOffset.TryParseExact(dateText, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw new InvalidDataException($"{path}.date: '{dateText}' is not an ISO 8601 round-trip date.");
+        }
+        return new EnvironmentInfo(
+            GetString(e, "fftBackend", path),
+            GetString(e, "runtime", path),
+            GetString(e, "operatingSystem", path),
+            GetInt(e, "processorCount", path),
+            GetString(e, "gitCommit", path),
+            date,
+            GetString(e, "tier", path),
+            GetNullableString(e, "caseFilter", path));
+    }
+
+    private static CaseResult ReadCase(JsonElement c, string path)
+    {
+        RequireKind(c, JsonValueKind.Object, path);
+        var checksEl = Get(c, "checks", path);
+        RequireKind(checksEl, JsonValueKind.Array, path + ".checks");
+        var checks = new List<CheckResult>();
+        var i = 0;
+        foreach (var k in checksEl.EnumerateArray())
+        {
+            checks.Add(ReadCheck(k, $"{path}.checks[{i++}]"));
+        }
+        return new CaseResult(
+            GetString(c, "caseId", path),
+            GetString(c, "description", path),
+            GetString(c, "model", path),
+            GetString(c, "solver", path),
+            GetString(c, "scheme", path),
+            GetString(c, "grid", path),
+            GetDouble(Get(c, "timeStep", path), path + ".timeStep"),
+            GetDouble(Get(c, "elapsedSeconds", path), path + ".elapsedSeconds"),
+            checks,
+            GetNullableString(c, "error", path));
+    }
+
+    private static CheckResult ReadCheck(JsonElement k, string path)
+    {
+        RequireKind(k, JsonValueKind.Object, path);
+        var verdictText = GetString(k, "verdict", path);
+        if (!Enum.TryParse<Verdict>(verdictText, ignoreCase: false, out var verdict) || !Enum.IsDefined(verdict)
+            || verdictText != verdict.ToString())
+        {
+            throw new InvalidDataException($"{path}.verdict: unknown verdict '{verdictText}'.");
+        }
+        var evidenceEl = Get(k, "evidence", path);
+        RequireKind(evidenceEl, JsonValueKind.Object, path + ".evidence");
+        var evidence = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var p in evidenceEl.EnumerateObject())
+        {
+            if (!evidence.TryAdd(p.Name, GetDouble(p.Value, $"{path}.evidence.{p.Name}")))
+            {
+                throw new InvalidDataException($"{path}.evidence: duplicate key '{p.Name}'.");
+            }
+        }
+        var plotsEl = Get(k, "plots", path);
+        RequireKind(plotsEl, JsonValueKind.Array, path + ".plots");
+        var plots = new List<PlotSpec>();
+        var i = 0;
+        foreach (var p in plotsEl.EnumerateArray())
+        {
+            plots.Add(ReadPlot(p, $"{path}.plots[{i++}]"));
+        }
+        List<HeatmapSpec>? heatmaps = null;
+        if (k.TryGetProperty("heatmaps", out var hEl) && hEl.ValueKind != JsonValueKind.Null)
+        {
+            RequireKind(hEl, JsonValueKind.Array, path + ".heatmaps");
+            heatmaps = [];
+            var j = 0;
+            foreach (var h in hEl.EnumerateArray())
+            {
+                heatmaps.Add(ReadHeatmap(h, $"{path}.heatmaps[{j++}]"));
+            }
+        }
+        return new CheckResult(GetString(k, "checkId", path), verdict, GetString(k, "message", path), evidence, plots, heatmaps);
+    }
+
+    private static PlotSpec ReadPlot(JsonElement p, string path)
+    {
+        RequireKind(p, JsonValueKind.Object, path);
+        var seriesEl = Get(p, "series", path);
+        RequireKind(seriesEl, JsonValueKind.Array, path + ".series");
+        var series = new List<Series>();
+        var i = 0;
+        foreach (var s in seriesEl.EnumerateArray())
+        {
+            var sp = $"{path}.series[{i++}]";
+            RequireKind(s, JsonValueKind.Object, sp);
+            series.Add(new Series(
+                GetString(s, "name", sp),
+                GetDoubleArray(Get(s, "x", sp), sp + ".x"),
+                GetDoubleArray(Get(s, "y", sp), sp + ".y"),
+                GetBool(s, "isReference", sp)));
+        }
+        return new PlotSpec(
+            GetString(p, "title", path),
+            GetString(p, "xLabel", path),
+            GetString(p, "yLabel", path),
+            series,
+            GetBool(p, "logX", path),
+            GetBool(p, "logY", path));
+    }
+
+    private static HeatmapSpec ReadHeatmap(JsonElement h, string path)
+    {
+        RequireKind(h, JsonValueKind.Object, path);
+        return new HeatmapSpec(
+            GetString(h, "title", path),
+            GetInt(h, "rows", path),
+            GetInt(h, "columns", path),
+            GetDoubleArray(Get(h, "values", path), path + ".values"),
+            GetDouble(Get(h, "xMin", path), path + ".xMin"),
+            GetDouble(Get(h, "xMax", path), path + ".xMax"),
+            GetDouble(Get(h, "yMin", path), path + ".yMin"),
+            GetDouble(Get(h, "yMax", path), path + ".yMax"),
+            GetString(h, "xLabel", path),
+            GetString(h, "yLabel", path));
+    }
+
+    private static JsonElement Get(JsonElement obj, string name, string path) =>
+        obj.TryGetProperty(name, out var v) ? v : throw new InvalidDataException($"{path}: missing property '{name}'.");
+
+    private static void RequireKind(JsonElement e, JsonValueKind kind, string path)
+    {
+        if (e.ValueKind != kind)
+        {
+            throw new InvalidDataException($"{path}: expected {kind}, found {e.ValueKind}.");
+        }
+    }
+
+    private static string GetString(JsonElement obj, string name, string path)
+    {
+        var v = Get(obj, name, path);
+        RequireKind(v, JsonValueKind.String, $"{path}.{name}");
+        return v.GetString()!;
+    }
+
+    private static string? GetNullableString(JsonElement obj, string name, string path)
+    {
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        RequireKind(v, JsonValueKind.String, $"{path}.{name}");
+        return v.GetString();
+    }
+
+    private static bool GetBool(JsonElement obj, string name, string path)
+    {
+        var v = Get(obj, name, path);
+        return v.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new InvalidDataException($"{path}.{name}: expected a boolean, found {v.ValueKind}."),
+        };
+    }
+
+    private static int GetInt(JsonElement obj, string name, string path)
+    {
+        var v = Get(obj, name, path);
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var i))
+        {
+            throw new InvalidDataException($"{path}.{name}: expected a 32-bit integer.");
+        }
+        return i;
+    }
+
+    private static double GetDouble(JsonElement v, string path)
+    {
+        switch (v.ValueKind)
+        {
+            case JsonValueKind.Number:
+                return v.GetDouble();
+            case JsonValueKind.String:
+                var s = v.GetString();
+                return s switch
+                {
+                    NaNToken => double.NaN,
+                    PositiveInfinityToken => double.PositiveInfinity,
+                    NegativeInfinityToken => double.NegativeInfinity,
+                    _ => throw new InvalidDataException(
+                        $"{path}: the only strings allowed for a number are \"NaN\", \"Infinity\", \"-Infinity\"; found \"{s}\"."),
+                };
+            default:
+                throw new InvalidDataException($"{path}: expected a number, found {v.ValueKind}.");
+        }
+    }
+
+    private static double[] GetDoubleArray(JsonElement v, string path)
+    {
+        RequireKind(v, JsonValueKind.Array, path);
+        var result = new double[v.GetArrayLength()];
+        var i = 0;
+        foreach (var e in v.EnumerateArray())
+        {
+            result[i] = GetDouble(e, $"{path}[{i}]");
+            i++;
+        }
+        return result;
+    }
+}
