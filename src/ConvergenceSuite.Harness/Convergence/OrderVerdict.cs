@@ -26,24 +26,33 @@ public sealed record OrderStudyResult(
     public double OrderStandardError => Fit?.SlopeStandardError ?? double.NaN;
 
     /// <summary>
-    /// The result as a summary check: evidence carries the LSQ order, its standard error, the window and the
-    /// kept range; the message names the exclusions; the plot shows the ladder with a reference slope.
+    /// The result as a summary check: evidence carries the LSQ order, its standard error, the window, the
+    /// kept range and the pairwise orders (finite values only); the message names the exclusions; the plot
+    /// shows the ladder (log-log) with a reference line of the window's middle slope.
     /// </summary>
     public CheckResult ToCheckResult(string checkId, string quantityLabel = "error")
     {
-        var evidence = new Dictionary<string, double>
+        // Only finite numbers go into the evidence (undefined ones are left out, the message says why), so
+        // JSON exporters never meet NaN.
+        var evidence = new Dictionary<string, double>();
+        void Add(string key, double value)
         {
-            ["order_lsq"] = Order,
-            ["order_lsq_stderr"] = OrderStandardError,
-            ["expected_low"] = ExpectedLow,
-            ["expected_high"] = ExpectedHigh,
-            ["kept_first"] = Range.Count > 0 ? Range.First : double.NaN,
-            ["kept_last"] = Range.Count > 0 ? Range.Last : double.NaN,
-            ["kept_count"] = Range.Count,
-            ["points"] = Steps.Count,
-        };
+            if (double.IsFinite(value))
+                evidence[key] = value;
+        }
+        Add("order_lsq", Order);
+        Add("order_lsq_stderr", OrderStandardError);
+        Add("expected_low", ExpectedLow);
+        Add("expected_high", ExpectedHigh);
+        if (Range.Count > 0)
+        {
+            Add("kept_first", Range.First);
+            Add("kept_last", Range.Last);
+        }
+        Add("kept_count", Range.Count);
+        Add("points", Steps.Count);
         for (int i = 0; i < PairwiseOrders.Count; i++)
-            evidence[$"pairwise_order_{i}"] = PairwiseOrders[i];
+            Add($"pairwise_order_{i}", PairwiseOrders[i]);
 
         var series = new List<Series> { new("measured", Steps.ToArray(), Errors.ToArray()) };
         if (Range.Count > 0 && double.IsFinite(Order))

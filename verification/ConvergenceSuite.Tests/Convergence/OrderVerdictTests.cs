@@ -97,5 +97,19 @@ public class OrderVerdictTests
         check.Evidence["kept_count"].ShouldBe(r.Range.Count);
         check.Evidence.ShouldContainKey("pairwise_order_0");
         check.Plots.Single().Series.Count.ShouldBe(2);
+        check.Evidence.Values.ShouldAllBe(v => double.IsFinite(v));
+    }
+
+    [Test]
+    public void ToCheckResult_UndefinedNumbersAreLeftOutNotNaN()
+    {
+        // Only two points: no standard error; a NaN must not reach the evidence.
+        OrderStudyResult r = OrderVerdict.Evaluate([0.5, 0.25], [1e-2, 2.5e-3], 1.9, 2.1);
+
+        CheckResult check = r.ToCheckResult("two-points");
+
+        check.Verdict.ShouldBe(Verdict.Inconclusive);
+        check.Evidence.ShouldNotContainKey("order_lsq_stderr");
+        check.Evidence.Values.ShouldAllBe(v => double.IsFinite(v));
     }
 }
