@@ -135,6 +135,15 @@ public partial class HtmlReportTests
     }
 
     [Test]
+    public void EmptySummary_AllExportersWriteAFailedReport()
+    {
+        var empty = new VerificationSummary("empty", SampleSummaries.Environment(), []);
+        HtmlReport.Render(empty).ShouldContain("FAILED: no cases ran");
+        XDocument.Parse(System.Text.Encoding.UTF8.GetString(JUnitWriter.ToUtf8Bytes(empty))).Root!.Attribute("tests")!.Value.ShouldBe("0");
+        SummaryJson.Read(SummaryJson.ToUtf8Bytes(empty)).Cases.ShouldBeEmpty();
+    }
+
+    [Test]
     public void Anchors_AreUniqueForCollidingIds()
     {
         var s = new VerificationSummary("r", SampleSummaries.Environment(),

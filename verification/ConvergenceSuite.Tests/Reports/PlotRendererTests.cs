@@ -12,7 +12,7 @@ public class PlotRendererTests
 {
     /// <summary>
     /// A one-line title in a 12–14 px font covers several hundred pixels; 100 differing pixels is far above
-    /// anti-aliasing noise (which is zero: rendering is deterministic) and far below what a title draws.
+    /// rendering noise (which is zero: rendering is deterministic) and far below what swapping a title's words changes.
     /// </summary>
     private const int MinPixelsDrawnByTitle = 100;
 
@@ -43,10 +43,21 @@ public class PlotRendererTests
     [Test]
     public void Title_DrawsTextPixels()
     {
+        // Two titles of equal length leave the layout unchanged, so the pixels can differ only if glyphs are
+        // actually drawn (with no usable font Skia draws nothing and both images would be identical).
         PlotSpec Spec(string title) => new(title, "x", "y", [new Series("s", [1.0, 2, 3], [1.0, 4, 9])]);
-        using var with = Decode(PlotRenderer.RenderPng(Spec("A clearly visible title"), W, H));
-        using var without = Decode(PlotRenderer.RenderPng(Spec(""), W, H));
-        CountDifferentPixels(with, without).ShouldBeGreaterThan(MinPixelsDrawnByTitle);
+        using var one = Decode(PlotRenderer.RenderPng(Spec("Title number one"), W, H));
+        using var two = Decode(PlotRenderer.RenderPng(Spec("Other words here"), W, H));
+        CountDifferentPixels(one, two).ShouldBeGreaterThan(MinPixelsDrawnByTitle);
+    }
+
+    [Test]
+    public void ExtremeFiniteValues_ScottPlotCannotScale_FigureShowsErrorInsteadOfThrowing()
+    {
+        // ScottPlot's autoscaler overflows on ±1e308 (measured: InvalidOperationException); the report must survive.
+        var spec = new PlotSpec("extreme", "x", "y", [new Series("s", [-1e308, 0, 1e308], [1e308, -1e308, 5e-324])]);
+        var html = ConvergenceSuite.Reports.Html.HtmlReport.PlotFigure(spec);
+        html.ShouldStartWith("<p class=\"plot-error\">Plot “extreme” could not be drawn: InvalidOperationException");
     }
 
     [Test]
