@@ -17,6 +17,10 @@ public static class CommandLine
                    --cases DIR         case folder (default: verification/cases of the repository)
                    --out DIR           report folder (default: reports/<run-id> of the repository)
                    --jobs N            cases run concurrently (default: number of cores)
+          gci      observed order, Richardson extrapolation and the Grid Convergence Index (Celik et al. 2008)
+                   for numbers from any code: lines "size value" on stdin or --input FILE ('#' comments)
+                   --dimension D       spatial dimension d (default 1)
+                   --sizes cells|h     first column: cell counts N (h = (1/N)^(1/d)) or spacings h (default h)
           help     this text
 
         exit codes: 0 all verdicts pass, 1 a check failed or a case did not run, 2 bad usage or a bad case file
@@ -34,6 +38,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "verify" => VerifyCommand.Run(Options.Parse(args[1..], VerifyCommand.Flags)),
+                "gci" => GciCommand.Run(Options.Parse(args[1..], GciCommand.Flags), Console.In, Console.Out),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),
             };
         }

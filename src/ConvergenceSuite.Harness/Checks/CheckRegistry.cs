@@ -36,6 +36,7 @@ public static class CheckRegistry
             if (CheckContext.ExactPropagator(spec, spec.Grid(), out var reason) is null) throw f.Error("id", reason);
             return new ExactReferenceCheck(f.Number("tolerance"));
         },
+        ["temporal-order"] = TemporalOrderCheck.Create,
     };
 
     /// <summary>Ids of all registered checks.</summary>

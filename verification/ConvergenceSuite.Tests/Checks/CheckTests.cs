@@ -117,3 +117,26 @@ public class CheckTests
         Evaluate(c, perturbed, "exact-reference").Verdict.ShouldBe(Verdict.Fail);
     }
 }
+
+public class TemporalOrderCheckTests
+{
+    private static CheckResult Study(string scheme, string dts, string window)
+    {
+        var c = TestCases.Small(2, $$"""{ "id": "temporal-order", "dts": [{{dts}}], "window": {{window}}, "final": 1.0 }""", scheme: scheme);
+        var result = c.Checks.Single().Evaluate(new CheckContext(c, TestCases.Run(c), new SplitStepAdapter()));
+        TestContext.Out.WriteLine($"{result.Verdict}: {result.Message}");
+        return result;
+    }
+
+    [Test]
+    public void TemporalOrder_LieInItsOwnWindow_Passes() =>
+        Study("lie", "0.04, 0.02, 0.01, 0.005, 0.0025", "[0.9, 1.1]").Verdict.ShouldBe(Verdict.Pass);
+
+    [Test]
+    public void TemporalOrder_LieClaimedAsSecondOrder_Fails() =>
+        Study("lie", "0.04, 0.02, 0.01, 0.005, 0.0025", "[1.9, 2.1]").Verdict.ShouldBe(Verdict.Fail);
+
+    [Test]
+    public void TemporalOrder_StrangClaimedAsFourthOrder_Fails() =>
+        Study("strang", "0.1, 0.05, 0.025, 0.0125", "[3.8, 4.2]").Verdict.ShouldBe(Verdict.Fail);
+}

@@ -1,0 +1,38 @@
+using ConvergenceSuite.Harness.Convergence;
+
+namespace ConvergenceSuite.Cli;
+
+/// <summary>The gci verb: GCI, observed order and extrapolated value for numbers typed or piped in.</summary>
+public static class GciCommand
+{
+    public static readonly string[] Flags = ["dimension", "sizes", "input"];
+
+    public static int Run(Options options, TextReader stdin, TextWriter stdout)
+    {
+        var dimension = options.GetInt("dimension", 1);
+        if (dimension > 3) throw new UsageException("--dimension must be 1, 2 or 3");
+        var cellCounts = options.Get("sizes") switch
+        {
+            null or "h" => false,
+            "cells" => true,
+            var v => throw new UsageException($"--sizes must be cells or h, not '{v}'"),
+        };
+        var path = options.Get("input");
+        try
+        {
+            using var reader = path is null ? null : new StreamReader(path);
+            stdout.Write(GciReport.Run(reader ?? stdin, dimension, cellCounts));
+            return CommandLine.Success;
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine($"error: {(path ?? "stdin")}: {e.Message}");
+            return CommandLine.UsageError;
+        }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return CommandLine.UsageError;
+        }
+    }
+}
