@@ -32,7 +32,14 @@ namespace QuantumSync.Numerics.Wigner;
 /// conj(f_i(x ± L/4)) g_i(x ∓ L/4) ≈ 0 for all x.
 /// The last condition is the real limit of this grid: the y-window covers only separations |y| ≤ L/2, so the data must
 /// live in half the box (f supported in a set of diameter &lt; L/2). Then w agrees with the continuous Wigner transform of
-/// the interpolants to spectral accuracy; the tests measure ~1e-14 on Gaussians with L = 32, M = 128.
+/// the interpolants to spectral accuracy. Measured (tests): d = 1, L = 32, M = 128, Gaussians and oscillator states
+/// n ≤ 4: closed forms to ≤ 2e-16 (6e-14 for a σ = 1.1 Gaussian, whose tails at L/4 are larger), Moyal to 6e-16;
+/// d = 2, 40×36 points: Moyal 1.7e-13 (L = 16×15), correlated-Gaussian closed form 1.2e-9 (L = 20×19).
+/// </para>
+/// <para>
+/// Output layout (see <see cref="PhaseSpaceGrid"/>): x slowest, row-major; d = 1: w(x_j, p_m) at j·M + m with
+/// p_m = −π/Δx + m·Δp ascending; d = 2: (x1, x2, p1, p2) row-major. Cost at M = 512 (d = 1, FFTW): ≈ 2 ms per
+/// transform after planning, no allocation in the buffer overloads.
 /// </para>
 /// The instance owns scratch buffers: one instance per thread. Dispose it to free them.
 /// </summary>
