@@ -68,11 +68,9 @@ public static class CaseLoader
                 var other => throw root.Error("tier", $"must be \"quick\" or \"full\", not \"{other}\""),
             };
             var model = root.String("model");
-            var (problem, resolution) = model switch
-            {
-                "schrodinger-lohe" => ReadSchrodingerLohe(root),
-                _ => throw root.Error("model", $"unknown model \"{model}\"; known: schrodinger-lohe"),
-            };
+            if (!Readers.Value.TryGetValue(model, out var reader))
+                throw root.Error("model", $"unknown model \"{model}\"; known: {string.Join(", ", Readers.Value.Keys.Order(StringComparer.Ordinal))}");
+            var (problem, resolution) = reader.Read(root);
             var solver = root.StringOr("solver", "split-step")!;
             var storeStates = root.BooleanOr("storeStates", true);
             var checks = root.Objects("checks").Select(c => CheckRegistry.Create(c, problem)).ToList();
@@ -85,7 +83,15 @@ public static class CaseLoader
         }
     }
 
-    private static (Problem, Resolution) ReadSchrodingerLohe(JsonFields root)
+    /// <summary>Model readers, found by reflection in the harness assembly (one per "model" value).</summary>
+    private static readonly Lazy<Dictionary<string, IModelReader>> Readers = new(() =>
+        typeof(IModelReader).Assembly.GetTypes()
+            .Where(t => typeof(IModelReader).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => (IModelReader)Activator.CreateInstance(t)!)
+            .ToDictionary(r => r.Model, StringComparer.Ordinal));
+
+    /// <summary>Reads the model-specific fields of a Schrödinger-Lohe case.</summary>
+    internal static (Problem, Resolution) ReadSchrodingerLohe(JsonFields root)
     {
         var coupling = root.Number("coupling");
         if (coupling < 0) throw root.Error("coupling", $"K must be ≥ 0; got {coupling}");
@@ -166,7 +172,7 @@ public static class CaseLoader
         }
     }
 
-    private static (double Final, double[] Samples, double Dt) ReadTime(JsonFields root)
+    internal static (double Final, double[] Samples, double Dt) ReadTime(JsonFields root)
     {
         var time = root.Object("time");
         var final = time.Number("final");
@@ -185,7 +191,7 @@ public static class CaseLoader
         return (final, samples, dt);
     }
 
-    private static Potential ReadPotential(JsonFields p, int dimension)
+    internal static Potential ReadPotential(JsonFields p, int dimension)
     {
         var kind = p.String("kind");
         Potential result = kind switch
@@ -199,14 +205,14 @@ public static class CaseLoader
         return result;
     }
 
-    private static double[]? Vector(JsonFields f, string name, int dimension)
+    internal static double[]? Vector(JsonFields f, string name, int dimension)
     {
         var v = f.NumbersOr(name, null);
         if (v is not null && v.Length != dimension) throw f.Error(name, $"needs {dimension} components (the grid's dimension); got {v.Length}");
         return v;
     }
 
-    private static StateRecipe ReadState(JsonFields s, int dimension, int index)
+    internal static StateRecipe ReadState(JsonFields s, int dimension, int index)
     {
         var kind = s.String("kind");
         var coefficient = s.NumbersOr("coefficient", [1.0, 0.0])!;

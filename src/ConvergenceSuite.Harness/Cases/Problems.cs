@@ -11,6 +11,31 @@ public enum ModelKind
 {
     /// <summary>The Schrödinger-Lohe system (4) / (1).</summary>
     SchrodingerLohe,
+    /// <summary>The Wigner-Lohe system (13) / (14) in phase space.</summary>
+    WignerLohe,
+    /// <summary>The Kuramoto model (7).</summary>
+    Kuramoto,
+}
+
+/// <summary>
+/// Reads the model-specific part of a case file for one value of "model". Readers are found by reflection in the
+/// harness assembly, so a new model is a new file.
+/// </summary>
+public interface IModelReader
+{
+    /// <summary>The "model" value, e.g. "schrodinger-lohe".</summary>
+    string Model { get; }
+
+    /// <summary>Reads the problem and its default resolution; throws <see cref="CaseFileException"/> on bad input.</summary>
+    (Problem Problem, Resolution Resolution) Read(JsonFields root);
+}
+
+/// <summary>"model": "schrodinger-lohe".</summary>
+public sealed class SchrodingerLoheReader : IModelReader
+{
+    public string Model => "schrodinger-lohe";
+
+    public (Problem Problem, Resolution Resolution) Read(JsonFields root) => CaseLoader.ReadSchrodingerLohe(root);
 }
 
 /// <summary>Which verification tier runs a case: quick runs in CI, full adds the expensive ones.</summary>

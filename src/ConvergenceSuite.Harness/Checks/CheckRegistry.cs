@@ -2,15 +2,22 @@ using ConvergenceSuite.Harness.Cases;
 
 namespace ConvergenceSuite.Harness.Checks;
 
-/// <summary>
-/// Maps a check id in a case file to its factory. Each factory reads its own parameters, rejects unknown ones and
-/// refuses a case the check cannot apply to (naming the file and field), so misconfiguration is caught at load time.
-/// </summary>
-public static class CheckRegistry
-{
-    private delegate ICheck Factory(JsonFields fields, Problem problem);
+/// <summary>Builds a check from its case-file object; throws <see cref="CaseFileException"/> on bad parameters.</summary>
+public delegate ICheck CheckFactory(JsonFields fields, Problem problem);
 
-    private static readonly Dictionary<string, Factory> Factories = new(StringComparer.Ordinal)
+/// <summary>
+/// A group of checks (one per model level). Modules are found by reflection in the harness assembly, so adding a
+/// check means adding a file, not editing a shared list.
+/// </summary>
+public interface ICheckModule
+{
+    IEnumerable<KeyValuePair<string, CheckFactory>> Factories { get; }
+}
+
+/// <summary>The Schrödinger-Lohe checks of the foundation.</summary>
+public sealed class SchrodingerLoheCheckModule : ICheckModule
+{
+    public IEnumerable<KeyValuePair<string, CheckFactory>> Factories => new Dictionary<string, CheckFactory>(StringComparer.Ordinal)
     {
         ["norm-conservation"] = (f, _) => new NormConservationCheck(f.NumberOr("tolerance", NormConservationCheck.DefaultTolerance)),
         ["hermitian-correlation"] = (f, _) => new HermitianCorrelationCheck(f.NumberOr("tolerance", HermitianCorrelationCheck.DefaultTolerance)),
@@ -39,6 +46,38 @@ public static class CheckRegistry
         ["temporal-order"] = TemporalOrderCheck.Create,
     };
 
+    private static void RequireIdenticalNormalised(JsonFields f, Problem p, string what)
+    {
+        if (p is SchrodingerLoheSpec spec)
+        {
+            if (!spec.IdenticalPotentials) throw f.Error("id", $"{what} holds for identical potentials only");
+            if (!spec.Normalise) throw f.Error("id", $"{what} assumes normalised data (normalise: true)");
+        }
+    }
+}
+
+/// <summary>
+/// Maps a check id in a case file to its factory. Each factory reads its own parameters, rejects unknown ones and
+/// refuses a case the check cannot apply to (naming the file and field), so misconfiguration is caught at load time.
+/// </summary>
+public static class CheckRegistry
+{
+    private static readonly Lazy<Dictionary<string, CheckFactory>> All = new(() =>
+    {
+        var factories = new Dictionary<string, CheckFactory>(StringComparer.Ordinal);
+        foreach (var type in typeof(ICheckModule).Assembly.GetTypes()
+                     .Where(t => typeof(ICheckModule).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+                     .OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            var module = (ICheckModule)Activator.CreateInstance(type)!;
+            foreach (var (id, factory) in module.Factories)
+                if (!factories.TryAdd(id, factory)) throw new InvalidOperationException($"Check id '{id}' is registered twice (second by {type.Name}).");
+        }
+        return factories;
+    });
+
+    private static Dictionary<string, CheckFactory> Factories => All.Value;
+
     /// <summary>Ids of all registered checks.</summary>
     public static IReadOnlyCollection<string> Ids => Factories.Keys;
 
@@ -53,14 +92,5 @@ public static class CheckRegistry
             throw fields.Error("tolerance", "must be positive");
         fields.EnsureAllRead();
         return check;
-    }
-
-    private static void RequireIdenticalNormalised(JsonFields f, Problem p, string what)
-    {
-        if (p is SchrodingerLoheSpec spec)
-        {
-            if (!spec.IdenticalPotentials) throw f.Error("id", $"{what} holds for identical potentials only");
-            if (!spec.Normalise) throw f.Error("id", $"{what} assumes normalised data (normalise: true)");
-        }
     }
 }

@@ -27,8 +27,13 @@ public sealed class VerificationRunner
         _solvers = (solvers ?? BuiltInSolvers()).ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>The solvers shipped with the suite.</summary>
-    public static IEnumerable<ISolverUnderTest> BuiltInSolvers() => [new SplitStepAdapter()];
+    /// <summary>The solvers shipped with the suite: every <see cref="ISolverUnderTest"/> in the harness assembly with a
+    /// public parameterless constructor (so adding an adapter is adding a file).</summary>
+    public static IEnumerable<ISolverUnderTest> BuiltInSolvers() =>
+        typeof(ISolverUnderTest).Assembly.GetTypes()
+            .Where(t => typeof(ISolverUnderTest).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (ISolverUnderTest)Activator.CreateInstance(t)!);
 
     /// <summary>Cases selected by tier (quick: quick cases only; full: all) and filter (substring of the id, or a
     /// glob with '*').</summary>

@@ -7,8 +7,13 @@ using QuantumSync.Solvers.SchrodingerLohe;
 namespace ConvergenceSuite.Harness.Solvers;
 
 /// <summary>Wraps the built-in split-step Fourier S-L solver (QuantumSync.Solvers) as a solver under test.</summary>
-public sealed class SplitStepAdapter(IFftBackend? backend = null) : ISolverUnderTest
+public sealed class SplitStepAdapter(IFftBackend? backend) : ISolverUnderTest
 {
+    /// <summary>Uses the process's default FFT backend.</summary>
+    public SplitStepAdapter() : this(null)
+    {
+    }
+
     public string Name => "split-step";
 
     public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.SchrodingerLohe];

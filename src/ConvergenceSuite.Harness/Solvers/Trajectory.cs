@@ -39,6 +39,9 @@ public sealed class Trajectory
     public IReadOnlyList<Complex[][]>? States { get; }
     public double ElapsedSeconds { get; }
 
+    /// <summary>Model-specific data of other levels (e.g. phase-space fields, Kuramoto phases); checks downcast it.</summary>
+    public object? Payload { get; init; }
+
     /// <summary>z_jk at sample s.</summary>
     public Complex Z(int sample, int j, int k) => Correlations[sample][j * Oscillators + k];
 }

@@ -56,6 +56,7 @@ public sealed partial class FftwBackend : IFftBackend
         private readonly int _alignment;
         private IntPtr _forwardUnaligned;
         private IntPtr _backwardUnaligned;
+        private readonly Lock _unalignedGate = new();
 
         public FftwPlan(int[] shape, int batch, uint rigour)
         {
@@ -96,12 +97,20 @@ public sealed partial class FftwBackend : IFftBackend
             }
             else
             {
-                plan = direction == FftDirection.Forward ? _forwardUnaligned : _backwardUnaligned;
+                plan = direction == FftDirection.Forward ? Volatile.Read(ref _forwardUnaligned) : Volatile.Read(ref _backwardUnaligned);
                 if (plan == IntPtr.Zero)
                 {
-                    using var scratch = new ComplexBuffer(Size * Batch);
-                    plan = Make(scratch.Pointer, (int)direction, _rigour | Unaligned);
-                    if (direction == FftDirection.Forward) _forwardUnaligned = plan; else _backwardUnaligned = plan;
+                    lock (_unalignedGate)
+                    {
+                        plan = direction == FftDirection.Forward ? _forwardUnaligned : _backwardUnaligned;
+                        if (plan == IntPtr.Zero)
+                        {
+                            using var scratch = new ComplexBuffer(Size * Batch);
+                            plan = Make(scratch.Pointer, (int)direction, _rigour | Unaligned);
+                            if (direction == FftDirection.Forward) Volatile.Write(ref _forwardUnaligned, plan);
+                            else Volatile.Write(ref _backwardUnaligned, plan);
+                        }
+                    }
                 }
             }
             fftw_execute_dft(plan, pointer, pointer);
