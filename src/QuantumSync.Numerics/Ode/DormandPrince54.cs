@@ -1,3 +1,5 @@
+using T = QuantumSync.Numerics.Ode.DormandPrince54Tableau;
+
 namespace QuantumSync.Numerics.Ode;
 
 /// <summary>Right-hand side y' = f(t, y), written into <c>dydt</c> (no allocation expected).</summary>
@@ -13,15 +15,15 @@ public delegate void OdeRightHandSide(double t, ReadOnlySpan<double> y, Span<dou
 /// </summary>
 public sealed class DormandPrince54
 {
-    private const double C2 = 1.0 / 5, C3 = 3.0 / 10, C4 = 4.0 / 5, C5 = 8.0 / 9;
-    private const double A21 = 1.0 / 5;
-    private const double A31 = 3.0 / 40, A32 = 9.0 / 40;
-    private const double A41 = 44.0 / 45, A42 = -56.0 / 15, A43 = 32.0 / 9;
-    private const double A51 = 19372.0 / 6561, A52 = -25360.0 / 2187, A53 = 64448.0 / 6561, A54 = -212.0 / 729;
-    private const double A61 = 9017.0 / 3168, A62 = -355.0 / 33, A63 = 46732.0 / 5247, A64 = 49.0 / 176, A65 = -5103.0 / 18656;
-    private const double B1 = 35.0 / 384, B3 = 500.0 / 1113, B4 = 125.0 / 192, B5 = -2187.0 / 6784, B6 = 11.0 / 84;
-    // Error coefficients: 5th-order weights minus the embedded 4th-order weights.
-    private const double E1 = 71.0 / 57600, E3 = -71.0 / 16695, E4 = 71.0 / 1920, E5 = -17253.0 / 339200, E6 = 22.0 / 525, E7 = -1.0 / 40;
+    // Coefficients from the one tableau of the code base (order conditions tested there).
+    private static readonly double C2 = T.C[1], C3 = T.C[2], C4 = T.C[3], C5 = T.C[4];
+    private static readonly double A21 = T.A[1][0];
+    private static readonly double A31 = T.A[2][0], A32 = T.A[2][1];
+    private static readonly double A41 = T.A[3][0], A42 = T.A[3][1], A43 = T.A[3][2];
+    private static readonly double A51 = T.A[4][0], A52 = T.A[4][1], A53 = T.A[4][2], A54 = T.A[4][3];
+    private static readonly double A61 = T.A[5][0], A62 = T.A[5][1], A63 = T.A[5][2], A64 = T.A[5][3], A65 = T.A[5][4];
+    private static readonly double B1 = T.B[0], B3 = T.B[2], B4 = T.B[3], B5 = T.B[4], B6 = T.B[5];
+    private static readonly double E1 = T.E[0], E3 = T.E[2], E4 = T.E[3], E5 = T.E[4], E6 = T.E[5], E7 = T.E[6];
 
     private readonly int _n;
     private readonly double[] _k1, _k2, _k3, _k4, _k5, _k6, _k7, _stage, _next;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using QuantumSync.Models.Kuramoto;
-using T = QuantumSync.Solvers.Kuramoto.DormandPrince54Tableau;
+using T = QuantumSync.Numerics.Ode.DormandPrince54Tableau;
 
 namespace QuantumSync.Solvers.Kuramoto;
 

@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using QuantumSync.Solvers.Kuramoto;
 using Shouldly;
-using T = QuantumSync.Solvers.Kuramoto.DormandPrince54Tableau;
+using T = QuantumSync.Numerics.Ode.DormandPrince54Tableau;
 
 namespace QuantumSync.Tests.Kuramoto;
 

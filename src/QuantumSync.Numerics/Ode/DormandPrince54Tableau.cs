@@ -1,4 +1,4 @@
-namespace QuantumSync.Solvers.Kuramoto;
+namespace QuantumSync.Numerics.Ode;
 
 /// <summary>
 /// Butcher tableau of the Dormand–Prince 5(4) pair (Dormand &amp; Prince 1980; Hairer, Nørsett &amp; Wanner,
