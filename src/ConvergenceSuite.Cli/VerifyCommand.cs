@@ -86,7 +86,7 @@ public static class VerifyCommand
 
     private static void PrintTable(IAnsiConsole console, VerificationSummary summary)
     {
-        var table = new Table().AddColumns("case", "scheme", "dt", "checks", "verdict", "time (s)");
+        var table = new Table().AddColumn(new TableColumn("case").NoWrap()).AddColumns("scheme", "dt", "checks", "verdict", "time (s)");
         foreach (var c in summary.Cases)
         {
             var passed = c.Checks.Count(k => k.Verdict == Verdict.Pass);
