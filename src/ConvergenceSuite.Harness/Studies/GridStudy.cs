@@ -125,10 +125,10 @@ public static class GridStudy
                 if (double.IsFinite(r)) rate = r;
             }
             rows.Add(new StudyRow(h[i], Enumerable.Repeat(settings.GridPoints[i], settings.Dimension).ToArray(), errors[i], rate,
-                TimeStudy.GciOfTriple(h, values, kept, i), wallSeconds?[i], values?[i], kept.Contains(i)));
+                TimeStudy.GciOfTriple(h, values, kept, i, settings.Floor), wallSeconds?[i], values?[i], kept.Contains(i)));
         }
         var slopes = double.IsFinite(alpha) ? new[] { alpha, settings.MinimumRate } : new[] { settings.MinimumRate };
-        var plot = StudyPlots.ErrorAgainstStep(Inv($"{checkId}: {settings.Scheme}, error vs M"), "M (per axis)", quantityLabel,
+        var plot = StudyPlots.ErrorAgainstStep(Inv($"{checkId}: {settings.Scheme}, error vs M"), "M (per axis)", StudyPlots.ErrorAxisLabel,
             ms, errors, fit?.First ?? 0, fit?.Count ?? 0, slopes, logX: false);
         var table = new StudyTable(StudyKind.Grid, settings.Scheme, quantityLabel, referenceText, valueLabel, rows,
             alpha, sigma, settings.MinimumRate, double.PositiveInfinity, settings.Floor, slopes, plot);

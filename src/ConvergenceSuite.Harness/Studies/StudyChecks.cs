@@ -291,7 +291,7 @@ public sealed class WorkPrecisionCheck(IReadOnlyList<double> timeSteps, double f
             if (finite.Length > 0) evidence[$"{name}_min_error"] = finite.Min();
             if (seconds.All(double.IsFinite)) evidence[$"{name}_wall_seconds_total"] = seconds.Sum();
         }
-        var plot = StudyPlots.WorkPrecision($"{CheckId}: error vs wall time (informational; timing is noisy)", curves, SchrodingerLoheStudy.TimeErrorLabel);
+        var plot = StudyPlots.WorkPrecision($"{CheckId}: error vs wall time (informational; timing is noisy)", curves, StudyPlots.ErrorAxisLabel);
         var verdict = bad.Count == 0 && curves.Count > 0 ? Verdict.Pass : Verdict.Fail;
         var message = verdict == Verdict.Pass
             ? $"{curves.Count} scheme(s) × {curves[0].Errors.Count} time steps, every error finite; timings are informational and decide nothing"

@@ -6,6 +6,9 @@ namespace ConvergenceSuite.Harness.Studies;
 /// <summary>The plots of a study, filled in with every number so that the exporters only draw.</summary>
 public static class StudyPlots
 {
+    /// <summary>y-axis label of study plots; the full definition of the error is printed with the table.</summary>
+    public const string ErrorAxisLabel = "error against the reference";
+
     /// <summary>
     /// Error against the step: the measured ladder, the kept (fitted) points as a separate series, and one dashed
     /// reference line per slope s through the finest kept point, e = e₀ (h/h₀)ˢ (log-log), or, for a grid study with

@@ -123,15 +123,15 @@ public static class TimeStudy
         for (var i = 0; i < steps.Count; i++)
         {
             double? pairwise = i > 0 && double.IsFinite(study.PairwiseOrders[i - 1]) ? study.PairwiseOrders[i - 1] : null;
-            rows.Add(new StudyRow(steps[i], null, errors[i], pairwise, GciOfTriple(steps, values, kept, i),
+            rows.Add(new StudyRow(steps[i], null, errors[i], pairwise, GciOfTriple(steps, values, kept, i, settings.RoundOffFloor),
                 wallSeconds?[i], values?[i], kept.Contains(i)));
         }
         var mid = 0.5 * (settings.Low + settings.High);
         var slopes = new[] { mid };
-        var plot = StudyPlots.ErrorAgainstStep(Inv($"{checkId}: {settings.Scheme}, error vs dt"), "dt", quantityLabel,
+        var plot = StudyPlots.ErrorAgainstStep(Inv($"{checkId}: {settings.Scheme}, error vs dt"), "dt", StudyPlots.ErrorAxisLabel,
             steps, errors, study.Range.First, study.Range.Count, slopes, logX: true);
         var workPrecision = wallSeconds is null ? null : StudyPlots.WorkPrecision(Inv($"{checkId}: {settings.Scheme}, work-precision (informational)"),
-            [(settings.Scheme, wallSeconds, errors)], quantityLabel);
+            [(settings.Scheme, wallSeconds, errors)], StudyPlots.ErrorAxisLabel);
         var table = new StudyTable(StudyKind.Time, settings.Scheme, quantityLabel, referenceText, valueLabel, rows,
             study.Order, study.OrderStandardError, settings.Low, settings.High, double.NaN, slopes, plot, workPrecision);
         var baseResult = study.ToCheckResult(checkId, quantityLabel);
@@ -144,13 +144,22 @@ public static class TimeStudy
     }
 
     /// <summary>
-    /// GCI_fine²¹ of the triple ending at row i (i the finest), when all three rows are kept and the triple converges
-    /// monotonically; null otherwise.
+    /// A value difference must exceed this factor times the round-off floor (relative to the value) for the GCI:
+    /// 10, the same decade margin as <see cref="AsymptoticRangeOptions.FloorProximityFactor"/>.
     /// </summary>
-    internal static double? GciOfTriple(IReadOnlyList<double> h, IReadOnlyList<double>? values, HashSet<int> kept, int i)
+    public const double GciNoiseFactor = 10.0;
+
+    /// <summary>
+    /// GCI_fine²¹ of the triple ending at row i (i the finest), when all three rows are kept, both value differences
+    /// lie above the round-off noise and the triple converges monotonically (Celik's procedure as written); null otherwise.
+    /// </summary>
+    internal static double? GciOfTriple(IReadOnlyList<double> h, IReadOnlyList<double>? values, HashSet<int> kept, int i, double roundOffFloor)
     {
         if (values is null || i < 2 || !kept.Contains(i) || !kept.Contains(i - 1) || !kept.Contains(i - 2)) return null;
         if (!double.IsFinite(values[i]) || !double.IsFinite(values[i - 1]) || !double.IsFinite(values[i - 2])) return null;
+        // Differences of the value within a decade of the round-off floor (relative to the value) carry no order.
+        var noise = GciNoiseFactor * roundOffFloor * Math.Abs(values[i]);
+        if (!(Math.Abs(values[i - 1] - values[i]) > noise) || !(Math.Abs(values[i - 2] - values[i - 1]) > noise)) return null;
         var g = GridConvergenceIndex.Compute(h[i], h[i - 1], h[i - 2], values[i], values[i - 1], values[i - 2]);
         return g.Convergence == GciConvergence.Monotonic && double.IsFinite(g.GciFine21) ? g.GciFine21 : null;
     }
