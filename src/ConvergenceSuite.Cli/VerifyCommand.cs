@@ -3,6 +3,7 @@ using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Running;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports;
+using ConvergenceSuite.Reports.Studies;
 using Spectre.Console;
 
 namespace ConvergenceSuite.Cli;
@@ -70,10 +71,12 @@ public static class VerifyCommand
                 });
             });
 
-        var files = ReportWriter.WriteAll(summary, outDir);
+        var files = ReportWriter.WriteAll(summary, outDir, [new ConvergenceSection(linkFiles: true)]);
+        var studyFiles = StudyExport.WriteAll(summary, outDir);
         PrintTable(console, summary);
         console.MarkupLine($"FFT backend: {Markup.Escape(summary.Environment.FftBackend)}");
         console.MarkupLine($"report: {Markup.Escape(files.IndexHtml)}");
+        if (studyFiles.Count > 0) console.MarkupLine($"studies: {studyFiles.Count} file(s) in {Markup.Escape(Path.Combine(outDir, StudyExport.FolderName))}");
         if (summary.AllPassed)
         {
             console.MarkupLine("[green]all verdicts pass[/]");

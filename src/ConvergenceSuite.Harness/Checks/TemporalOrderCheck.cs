@@ -1,8 +1,6 @@
 using ConvergenceSuite.Harness.Cases;
-using ConvergenceSuite.Harness.Convergence;
+using ConvergenceSuite.Harness.Studies;
 using ConvergenceSuite.Harness.Summary;
-using QuantumSync.Models.Reductions;
-using QuantumSync.Numerics;
 
 namespace ConvergenceSuite.Harness.Checks;
 
@@ -28,22 +26,14 @@ public sealed class TemporalOrderCheck(IReadOnlyList<double> timeSteps, double f
 
     public CheckResult Evaluate(CheckContext context)
     {
+        // The study itself lives in Studies/ (shared with "time-study"): this check is a time study with the exact reference.
         var spec = (SchrodingerLoheSpec)context.Problem;
-        var discrete = context.Discrete;
-        var propagator = CheckContext.ExactPropagator(spec, discrete.Grid, out var reason) ?? throw new InvalidOperationException(reason);
-        var reference = new ExactFactorisedReference(discrete.Initial, spec.Coupling, discrete.Grid.CellVolume, propagator).States([FinalTime])[0];
         var schemeName = scheme ?? context.Resolution.Scheme;
-        var errors = TimeSteps.Select(dt =>
-        {
-            var run = context.Solver.Run(spec, context.Resolution with { Scheme = schemeName, TimeStep = dt }, storeStates: true, sampleTimes: [FinalTime]);
-            var states = run.States![0];
-            return CheckHelpers.MaxOrNaN(Enumerable.Range(0, spec.Oscillators)
-                .Select(j => Integrals.RelativeDistanceL2(states[j], reference[j], discrete.Grid.CellVolume)));
-        }).ToArray();
-        var study = OrderVerdict.Evaluate(TimeSteps, errors, Low, High,
-            new OrderVerdictOptions { Range = new AsymptoticRangeOptions { RoundOffFloor = RoundOffFloor } });
-        var result = study.ToCheckResult(Id, "max_j relative L² error at T");
-        return result with { Message = $"{schemeName}: {result.Message}" };
+        var exact = SchrodingerLoheStudy.ExactReference(spec, context.Resolution.GridPoints, FinalTime, out var reason)
+                    ?? throw new InvalidOperationException(reason);
+        var settings = new TimeStudySettings(TimeSteps, Low, High, TimeReference.Exact, RoundOffFloor, schemeName);
+        return TimeStudy.Evaluate(Id, settings, SchrodingerLoheStudy.TimeRunner(context.Solver, spec, context.Resolution, schemeName, FinalTime),
+            SchrodingerLoheStudy.TimeQuantity, exact);
     }
 
     /// <summary>Reads { "dts": [...], "final": T?, "window": [lo, hi], "scheme": name? } from a case file.</summary>

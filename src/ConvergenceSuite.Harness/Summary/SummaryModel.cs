@@ -38,7 +38,8 @@ public sealed record HeatmapSpec(
 
 /// <summary>
 /// The result of one check on one case: its id (e.g. "norm-conservation"), verdict, a one-line
-/// message that says what was measured against what, numeric evidence and plots.
+/// message that says what was measured against what, numeric evidence and plots; convergence studies
+/// also carry their table in <paramref name="Study"/> (optional, null for every other check).
 /// </summary>
 public sealed record CheckResult(
     string CheckId,
@@ -46,7 +47,8 @@ public sealed record CheckResult(
     string Message,
     IReadOnlyDictionary<string, double> Evidence,
     IReadOnlyList<PlotSpec> Plots,
-    IReadOnlyList<HeatmapSpec>? Heatmaps = null)
+    IReadOnlyList<HeatmapSpec>? Heatmaps = null,
+    StudyTable? Study = null)
 {
     /// <summary>A result without plots.</summary>
     public static CheckResult Of(string checkId, Verdict verdict, string message, IReadOnlyDictionary<string, double> evidence) =>
