@@ -145,7 +145,7 @@ public static class StudyExport
         sb.Append("\\midrule\n");
         var columns = grid ? 5 : 4;
         var rate = double.IsFinite(table.Rate) ? table.Rate.ToString("F3", CultureInfo.InvariantCulture) : "--";
-        var sigma = double.IsFinite(table.RateStandardError) ? " \\pm " + table.RateStandardError.ToString("G2", CultureInfo.InvariantCulture) : "";
+        var sigma = double.IsFinite(table.RateStandardError) ? " \\pm " + Sci(table.RateStandardError).Trim('$') : "";
         var expected = grid
             ? "\\ge " + table.ExpectedLow.ToString("G4", CultureInfo.InvariantCulture)
             : "\\in [" + table.ExpectedLow.ToString("G4", CultureInfo.InvariantCulture) + ", " + table.ExpectedHigh.ToString("G4", CultureInfo.InvariantCulture) + "]";
