@@ -14,7 +14,9 @@ namespace ConvergenceSuite.Reports.Json;
 /// Finite doubles are written as JSON numbers in the shortest form that round-trips exactly
 /// (System.Text.Json's formatter, culture-independent). JSON has no NaN or infinity, so non-finite
 /// doubles are written as the strings "NaN", "Infinity" and "-Infinity"; the reader accepts a number
-/// or exactly one of those three strings wherever a double is expected.
+/// or exactly one of those three strings wherever a double is expected. A check's convergence study
+/// (<see cref="CheckResult.Study"/>) is the "study" object, null for other checks; files without the
+/// field (written before it existed) read as Study = null.
 /// </remarks>
 public static class SummaryJson
 {
@@ -158,7 +160,92 @@ public static class SummaryJson
             }
             w.WriteEndArray();
         }
+        if (k.Study is null)
+        {
+            w.WriteNull("study");
+        }
+        else
+        {
+            w.WritePropertyName("study");
+            WriteStudy(w, k.Study);
+        }
         w.WriteEndObject();
+    }
+
+    private static void WriteStudy(Utf8JsonWriter w, StudyTable t)
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", t.Kind.ToString());
+        w.WriteString("stepName", t.StepName);
+        w.WriteString("rateName", t.RateName);
+        w.WriteString("scheme", t.Scheme);
+        w.WriteString("quantity", t.Quantity);
+        w.WriteString("reference", t.Reference);
+        WriteNullableString(w, "valueLabel", t.ValueLabel);
+        WriteDouble(w, "rate", t.Rate);
+        WriteDouble(w, "rateStandardError", t.RateStandardError);
+        WriteDouble(w, "expectedLow", t.ExpectedLow);
+        WriteDouble(w, "expectedHigh", t.ExpectedHigh);
+        WriteDouble(w, "floor", t.Floor);
+        WriteCompactArray(w, "referenceSlopes", t.ReferenceSlopes);
+        w.WriteStartArray("rows");
+        foreach (var r in t.Rows)
+        {
+            w.WriteStartObject();
+            WriteDouble(w, "step", r.Step);
+            if (r.GridPoints is null)
+            {
+                w.WriteNull("gridPoints");
+            }
+            else
+            {
+                WriteCompactIntArray(w, "gridPoints", r.GridPoints);
+            }
+            WriteDouble(w, "error", r.Error);
+            WriteNullableDouble(w, "pairwiseRate", r.PairwiseRate);
+            WriteNullableDouble(w, "gciFine", r.GciFine);
+            WriteNullableDouble(w, "wallSeconds", r.WallSeconds);
+            WriteNullableDouble(w, "value", r.Value);
+            w.WriteBoolean("kept", r.Kept);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WritePropertyName("plot");
+        WritePlot(w, t.Plot);
+        if (t.WorkPrecision is null)
+        {
+            w.WriteNull("workPrecision");
+        }
+        else
+        {
+            w.WritePropertyName("workPrecision");
+            WritePlot(w, t.WorkPrecision);
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteNullableString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void WriteNullableDouble(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            WriteDouble(w, name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     private static void WritePlot(Utf8JsonWriter w, PlotSpec p)
@@ -212,6 +299,23 @@ public static class SummaryJson
             foreach (var v in values)
             {
                 WriteDoubleValue(inner, v);
+            }
+            inner.WriteEndArray();
+        }
+        w.WritePropertyName(name);
+        w.WriteRawValue(buffer.WrittenSpan, skipInputValidation: true);
+    }
+
+    /// <summary>Integer arrays (grid points per axis) on one line, like <see cref="WriteCompactArray"/>.</summary>
+    private static void WriteCompactIntArray(Utf8JsonWriter w, string name, IReadOnlyList<int> values)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 + 12 * values.Count);
+        using (var inner = new Utf8JsonWriter(buffer, CompactOptions))
+        {
+            inner.WriteStartArray();
+            foreach (var v in values)
+            {
+                inner.WriteNumberValue(v);
             }
             inner.WriteEndArray();
         }
@@ -343,12 +447,7 @@ public static class SummaryJson
     private static CheckResult ReadCheck(JsonElement k, string path)
     {
         RequireKind(k, JsonValueKind.Object, path);
-        var verdictText = GetString(k, "verdict", path);
-        if (!Enum.TryParse<Verdict>(verdictText, ignoreCase: false, out var verdict) || !Enum.IsDefined(verdict)
-            || verdictText != verdict.ToString())
-        {
-            throw new InvalidDataException($"{path}.verdict: unknown verdict '{verdictText}'.");
-        }
+        var verdict = GetEnum<Verdict>(k, "verdict", path);
         var evidenceEl = Get(k, "evidence", path);
         RequireKind(evidenceEl, JsonValueKind.Object, path + ".evidence");
         var evidence = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -378,7 +477,66 @@ public static class SummaryJson
                 heatmaps.Add(ReadHeatmap(h, $"{path}.heatmaps[{j++}]"));
             }
         }
-        return new CheckResult(GetString(k, "checkId", path), verdict, GetString(k, "message", path), evidence, plots, heatmaps);
+        // Absent (files written before studies were serialised) or null: no study.
+        StudyTable? study = null;
+        if (k.TryGetProperty("study", out var sEl) && sEl.ValueKind != JsonValueKind.Null)
+        {
+            study = ReadStudy(sEl, path + ".study");
+        }
+        return new CheckResult(GetString(k, "checkId", path), verdict, GetString(k, "message", path), evidence, plots, heatmaps, study);
+    }
+
+    private static StudyTable ReadStudy(JsonElement t, string path)
+    {
+        RequireKind(t, JsonValueKind.Object, path);
+        var kind = GetEnum<StudyKind>(t, "kind", path);
+        var rowsEl = Get(t, "rows", path);
+        RequireKind(rowsEl, JsonValueKind.Array, path + ".rows");
+        var rows = new List<StudyRow>();
+        var i = 0;
+        foreach (var r in rowsEl.EnumerateArray())
+        {
+            rows.Add(ReadStudyRow(r, $"{path}.rows[{i++}]"));
+        }
+        PlotSpec? workPrecision = null;
+        if (t.TryGetProperty("workPrecision", out var wpEl) && wpEl.ValueKind != JsonValueKind.Null)
+        {
+            workPrecision = ReadPlot(wpEl, path + ".workPrecision");
+        }
+        return new StudyTable(
+            kind,
+            GetString(t, "scheme", path),
+            GetString(t, "quantity", path),
+            GetString(t, "reference", path),
+            GetNullableString(t, "valueLabel", path),
+            rows,
+            GetDouble(Get(t, "rate", path), path + ".rate"),
+            GetDouble(Get(t, "rateStandardError", path), path + ".rateStandardError"),
+            GetDouble(Get(t, "expectedLow", path), path + ".expectedLow"),
+            GetDouble(Get(t, "expectedHigh", path), path + ".expectedHigh"),
+            GetDouble(Get(t, "floor", path), path + ".floor"),
+            GetDoubleArray(Get(t, "referenceSlopes", path), path + ".referenceSlopes"),
+            ReadPlot(Get(t, "plot", path), path + ".plot"),
+            workPrecision);
+    }
+
+    private static StudyRow ReadStudyRow(JsonElement r, string path)
+    {
+        RequireKind(r, JsonValueKind.Object, path);
+        int[]? gridPoints = null;
+        if (r.TryGetProperty("gridPoints", out var gEl) && gEl.ValueKind != JsonValueKind.Null)
+        {
+            gridPoints = GetIntArray(gEl, path + ".gridPoints");
+        }
+        return new StudyRow(
+            GetDouble(Get(r, "step", path), path + ".step"),
+            gridPoints,
+            GetDouble(Get(r, "error", path), path + ".error"),
+            GetNullableDouble(r, "pairwiseRate", path),
+            GetNullableDouble(r, "gciFine", path),
+            GetNullableDouble(r, "wallSeconds", path),
+            GetNullableDouble(r, "value", path),
+            GetBool(r, "kept", path));
     }
 
     private static PlotSpec ReadPlot(JsonElement p, string path)
@@ -451,6 +609,34 @@ public static class SummaryJson
         return v.GetString();
     }
 
+    /// <summary>
+    /// An enumeration member by its exact, case-sensitive name; numeric strings ("0") and names of
+    /// undefined members are rejected.
+    /// </summary>
+    private static TEnum GetEnum<TEnum>(JsonElement obj, string name, string path)
+        where TEnum : struct, Enum
+    {
+        var text = GetString(obj, name, path);
+        foreach (var member in Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(member.ToString(), text, StringComparison.Ordinal))
+            {
+                return member;
+            }
+        }
+        throw new InvalidDataException(
+            $"{path}.{name}: unknown {name} '{text}' (expected one of {string.Join(", ", Enum.GetNames<TEnum>().Select(n => $"'{n}'"))}).");
+    }
+
+    private static double? GetNullableDouble(JsonElement obj, string name, string path)
+    {
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        return GetDouble(v, $"{path}.{name}");
+    }
+
     private static bool GetBool(JsonElement obj, string name, string path)
     {
         var v = Get(obj, name, path);
@@ -462,14 +648,28 @@ public static class SummaryJson
         };
     }
 
-    private static int GetInt(JsonElement obj, string name, string path)
+    private static int GetInt(JsonElement obj, string name, string path) => GetIntValue(Get(obj, name, path), $"{path}.{name}");
+
+    private static int GetIntValue(JsonElement v, string path)
     {
-        var v = Get(obj, name, path);
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var i))
         {
-            throw new InvalidDataException($"{path}.{name}: expected a 32-bit integer.");
+            throw new InvalidDataException($"{path}: expected a 32-bit integer.");
         }
         return i;
+    }
+
+    private static int[] GetIntArray(JsonElement v, string path)
+    {
+        RequireKind(v, JsonValueKind.Array, path);
+        var result = new int[v.GetArrayLength()];
+        var i = 0;
+        foreach (var e in v.EnumerateArray())
+        {
+            result[i] = GetIntValue(e, $"{path}[{i}]");
+            i++;
+        }
+        return result;
     }
 
     private static double GetDouble(JsonElement v, string path)

@@ -72,6 +72,57 @@ internal static class SampleSummaries
         return new VerificationSummary("run-20250314-150926", Environment(), [free, lohe, broken]);
     }
 
+    /// <summary>
+    /// One case with a time study (work-precision plot, row values, nulls on the coarsest row, NaN floor), a grid
+    /// study (NaN rate and standard error, +∞ upper edge, no values, no work-precision plot) and a check without a study.
+    /// </summary>
+    public static VerificationSummary WithStudies()
+    {
+        double[] dt = [0.1, 0.05, 0.025, 0.0125];
+        double[] err = [3.7e-3, 9.3e-4, 2.31e-4, 5.8e-5];
+        double[] wall = [0.0125, 0.024, 0.051, 0.1];
+        var timePlot = new PlotSpec("error vs dt", "dt", "max_j ‖ψ_j − ψ_ref‖/‖ψ_ref‖",
+            [new Series("strang", dt, err), new Series("slope 2", dt, dt.Select(h => 0.37 * h * h).ToArray(), IsReference: true)],
+            LogX: true, LogY: true);
+        var workPlot = new PlotSpec("work-precision", "wall time [s]", "error",
+            [new Series("strang", wall, err)], LogX: true, LogY: true);
+        var time = new StudyTable(
+            StudyKind.Time, "strang", "max_j relative L² error of ψ_j(T)", "exact solution", "‖ψ̄‖²",
+            [
+                new StudyRow(dt[0], null, err[0], null, null, wall[0], 0.912, false),
+                new StudyRow(dt[1], null, err[1], 1.9922092508931, null, wall[1], 0.9105, true),
+                new StudyRow(dt[2], null, err[2], 2.0093, 3.3000000000000004e-4, wall[2], 0.910125, true),
+                new StudyRow(dt[3], null, err[3], 1.9938, 8.2e-5, null, 0.91003125, true),
+            ],
+            Rate: 2.0004510027, RateStandardError: 0.0043, ExpectedLow: 1.9, ExpectedHigh: 2.1, Floor: double.NaN,
+            ReferenceSlopes: [1, 2], Plot: timePlot, WorkPrecision: workPlot);
+
+        double[] m = [16, 24, 32];
+        double[] gridErr = [1e-2, 2e-3, double.NaN];
+        var gridPlot = new PlotSpec("error vs M", "M", "error",
+            [new Series("yoshida4", m, gridErr)], LogY: true);
+        var grid = new StudyTable(
+            StudyKind.Grid, "yoshida4", "relative L² error of ψ(T)", "run with M = 96", null,
+            [
+                new StudyRow(1.5, [16, 16], gridErr[0], null, null, 0.01, null, true),
+                new StudyRow(1.0, [24, 24], gridErr[1], 0.20117973905426254, null, 0.02, null, true),
+                new StudyRow(0.75, [32, 32], gridErr[2], double.NaN, null, null, null, false),
+            ],
+            Rate: double.NaN, RateStandardError: double.NaN, ExpectedLow: 0.3, ExpectedHigh: double.PositiveInfinity,
+            Floor: 1e-12, ReferenceSlopes: [], Plot: gridPlot);
+
+        var study = new CaseResult("lohe-studies", "Time and grid studies", "schroedinger-lohe", "split-step-fourier", "strang",
+            "M=16…32, L=24", 0.0125, 4.5,
+            [
+                new CheckResult("time-study", Verdict.Pass, "order p = 2.000 ∈ [1.9, 2.1]",
+                    new Dictionary<string, double> { ["order"] = 2.0004510027 }, [timePlot, workPlot], Study: time),
+                new CheckResult("grid-study", Verdict.Inconclusive, "no rate: the finest error is NaN",
+                    new Dictionary<string, double> { ["rate"] = double.NaN }, [gridPlot], Study: grid),
+                CheckResult.Of("norm-conservation", Verdict.Pass, "ok", new Dictionary<string, double> { ["maxDrift"] = 1e-15 }),
+            ]);
+        return new VerificationSummary("run-studies", Environment(), [study]);
+    }
+
     /// <summary>A single passing case with no plots, for quick tests.</summary>
     public static VerificationSummary AllPass() => new(
         "run-pass", Environment(null),

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Json;
+using ConvergenceSuite.Reports.Studies;
 using NUnit.Framework;
 using Shouldly;
 
@@ -135,6 +138,146 @@ public class SummaryJsonTests
         text.ShouldContain("‖ψ − ψ_ref‖₂");
     }
 
+    // ───────────────────────────── studies ─────────────────────────────
+
+    [Test]
+    public void ReadAfterWrite_TimeAndGridStudies_ReproducesEveryField()
+    {
+        var original = SampleSummaries.WithStudies();
+        original.Cases[0].Checks.Count(k => k.Study is not null).ShouldBe(2); // the sample really carries both studies
+        var back = SummaryJson.Read(SummaryJson.ToUtf8Bytes(original));
+        AssertSame(original, back);
+        back.Cases[0].Checks[2].Study.ShouldBeNull();
+    }
+
+    [Test]
+    public void WriteReadWrite_Studies_IsByteIdentical()
+    {
+        var first = SummaryJson.ToUtf8Bytes(SampleSummaries.WithStudies());
+        SummaryJson.ToUtf8Bytes(SummaryJson.Read(first)).ShouldBe(first);
+    }
+
+    [Test]
+    public void Write_Studies_UnderDecimalCommaCulture_IsByteIdentical()
+    {
+        var s = SampleSummaries.WithStudies();
+        var invariant = InCulture(CultureInfo.InvariantCulture, () => SummaryJson.ToUtf8Bytes(s));
+        var de = CultureInfo.GetCultureInfo("de-DE");
+        1.5.ToString(de).ShouldBe("1,5"); // the culture really uses a decimal comma on this machine
+        InCulture(de, () => SummaryJson.ToUtf8Bytes(s)).ShouldBe(invariant);
+    }
+
+    [Test]
+    public void Write_Study_UsesNamesNullsAndNonFiniteTokens()
+    {
+        using var doc = JsonDocument.Parse(SummaryJson.ToUtf8Bytes(SampleSummaries.WithStudies()));
+        var checks = doc.RootElement.GetProperty("cases")[0].GetProperty("checks");
+        var time = checks[0].GetProperty("study");
+        time.GetProperty("kind").GetString().ShouldBe("Time");
+        time.GetProperty("floor").GetString().ShouldBe(SummaryJson.NaNToken);
+        time.GetProperty("rows")[0].GetProperty("gridPoints").ValueKind.ShouldBe(JsonValueKind.Null);
+        time.GetProperty("rows")[0].GetProperty("pairwiseRate").ValueKind.ShouldBe(JsonValueKind.Null);
+        time.GetProperty("workPrecision").GetProperty("title").GetString().ShouldBe("work-precision");
+        var grid = checks[1].GetProperty("study");
+        grid.GetProperty("kind").GetString().ShouldBe("Grid");
+        grid.GetProperty("rate").GetString().ShouldBe(SummaryJson.NaNToken);
+        grid.GetProperty("expectedHigh").GetString().ShouldBe(SummaryJson.PositiveInfinityToken);
+        grid.GetProperty("valueLabel").ValueKind.ShouldBe(JsonValueKind.Null);
+        grid.GetProperty("workPrecision").ValueKind.ShouldBe(JsonValueKind.Null);
+        grid.GetProperty("rows")[1].GetProperty("gridPoints").EnumerateArray().Select(e => e.GetInt32()).ShouldBe([24, 24]);
+        grid.GetProperty("rows")[2].GetProperty("pairwiseRate").GetString().ShouldBe(SummaryJson.NaNToken);
+        checks[2].GetProperty("study").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Test]
+    public void Read_FileWithoutStudyField_LoadsWithNullStudy()
+    {
+        var root = JsonNode.Parse(SummaryJson.ToUtf8Bytes(SampleSummaries.WithStudies()))!;
+        foreach (var k in root["cases"]![0]!["checks"]!.AsArray())
+        {
+            k!.AsObject().Remove("study").ShouldBeTrue();
+        }
+        var back = SummaryJson.Read(root.ToJsonString());
+        back.Cases[0].Checks.ShouldAllBe(k => k.Study == null);
+    }
+
+    [Test]
+    public void ReadStudy_RenderedConvergencePage_MatchesTheOriginal()
+    {
+        // What `merge` relies on: the Convergence page rebuilt from summary.json is the page of the original run.
+        var original = SampleSummaries.WithStudies();
+        var back = SummaryJson.Read(SummaryJson.ToUtf8Bytes(original));
+        var page = new ConvergenceSection().RenderHtml(back);
+        page.ShouldBe(new ConvergenceSection().RenderHtml(original));
+        page.ShouldContain("yoshida4");
+    }
+
+    [TestCase("kind", "\"Space\"", "$.cases[0].checks[0].study.kind")]
+    [TestCase("kind", "\"time\"", "$.cases[0].checks[0].study.kind")]
+    [TestCase("kind", "\"0\"", "$.cases[0].checks[0].study.kind")]
+    [TestCase("kind", "null", "$.cases[0].checks[0].study.kind")]
+    [TestCase("rows", "{}", "$.cases[0].checks[0].study.rows")]
+    [TestCase("rate", "\"nan\"", "$.cases[0].checks[0].study.rate")]
+    [TestCase("referenceSlopes", "null", "$.cases[0].checks[0].study.referenceSlopes")]
+    [TestCase("plot", "[]", "$.cases[0].checks[0].study.plot")]
+    [TestCase("workPrecision", "7", "$.cases[0].checks[0].study.workPrecision")]
+    public void Read_MalformedStudy_ThrowsNamingThePath(string field, string replacement, string expectedPath)
+    {
+        var json = Mutate(root => root["cases"]![0]!["checks"]![0]!["study"]![field] = JsonNode.Parse(replacement));
+        Should.Throw<InvalidDataException>(() => SummaryJson.Read(json)).Message.ShouldStartWith(expectedPath + ":");
+    }
+
+    [TestCase("gridPoints", "[16.5]", "$.cases[0].checks[1].study.rows[1].gridPoints[0]")]
+    [TestCase("gridPoints", "16", "$.cases[0].checks[1].study.rows[1].gridPoints")]
+    [TestCase("pairwiseRate", "\"inf\"", "$.cases[0].checks[1].study.rows[1].pairwiseRate")]
+    [TestCase("step", "null", "$.cases[0].checks[1].study.rows[1].step")]
+    [TestCase("kept", "1", "$.cases[0].checks[1].study.rows[1].kept")]
+    public void Read_MalformedStudyRow_ThrowsNamingThePath(string field, string replacement, string expectedPath)
+    {
+        var json = Mutate(root => root["cases"]![0]!["checks"]![1]!["study"]!["rows"]![1]![field] = JsonNode.Parse(replacement));
+        Should.Throw<InvalidDataException>(() => SummaryJson.Read(json)).Message.ShouldStartWith(expectedPath + ":");
+    }
+
+    [Test]
+    public void Read_StudyNotAnObject_Throws()
+    {
+        var json = Mutate(root => root["cases"]![0]!["checks"]![0]!["study"] = JsonValue.Create("Time"));
+        Should.Throw<InvalidDataException>(() => SummaryJson.Read(json)).Message.ShouldStartWith("$.cases[0].checks[0].study:");
+    }
+
+    [Test]
+    public void Read_StudyMissingRequiredField_ThrowsNamingIt()
+    {
+        var json = Mutate(root => root["cases"]![0]!["checks"]![0]!["study"]!.AsObject().Remove("expectedLow"));
+        var message = Should.Throw<InvalidDataException>(() => SummaryJson.Read(json)).Message;
+        message.ShouldStartWith("$.cases[0].checks[0].study:");
+        message.ShouldContain("'expectedLow'");
+    }
+
+    /// <summary>The studies sample as JSON, changed by <paramref name="change"/>.</summary>
+    private static string Mutate(Action<JsonNode> change)
+    {
+        var root = JsonNode.Parse(SummaryJson.ToUtf8Bytes(SampleSummaries.WithStudies()))!;
+        change(root);
+        return root.ToJsonString();
+    }
+
+    private static T InCulture<T>(CultureInfo culture, Func<T> f)
+    {
+        var (c, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return f();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = c;
+            CultureInfo.CurrentUICulture = ui;
+        }
+    }
+
     private static VerificationSummary WithEvidence(double v) => new(
         "r", SampleSummaries.Environment(),
         [new CaseResult("c", "", "m", "s", "k", "g", v, 0, [CheckResult.Of("k", Verdict.Pass, "", new Dictionary<string, double> { ["v"] = v })])]);
@@ -165,15 +308,12 @@ public class SummaryJsonTests
                 kb.Plots.Count.ShouldBe(ka.Plots.Count);
                 for (var p = 0; p < ka.Plots.Count; p++)
                 {
-                    var (pa, pb) = (ka.Plots[p], kb.Plots[p]);
-                    (pb.Title, pb.XLabel, pb.YLabel, pb.LogX, pb.LogY).ShouldBe((pa.Title, pa.XLabel, pa.YLabel, pa.LogX, pa.LogY));
-                    pb.Series.Count.ShouldBe(pa.Series.Count);
-                    for (var s = 0; s < pa.Series.Count; s++)
-                    {
-                        (pb.Series[s].Name, pb.Series[s].IsReference).ShouldBe((pa.Series[s].Name, pa.Series[s].IsReference));
-                        SameDoubles(pb.Series[s].X, pa.Series[s].X);
-                        SameDoubles(pb.Series[s].Y, pa.Series[s].Y);
-                    }
+                    AssertSamePlot(ka.Plots[p], kb.Plots[p]);
+                }
+                (kb.Study is null).ShouldBe(ka.Study is null);
+                if (ka.Study is not null)
+                {
+                    AssertSameStudy(ka.Study, kb.Study!);
                 }
                 (kb.Heatmaps is null).ShouldBe(ka.Heatmaps is null);
                 for (var m = 0; m < (ka.Heatmaps?.Count ?? 0); m++)
@@ -184,6 +324,60 @@ public class SummaryJsonTests
                     SameDoubles(hb.Values, ha.Values);
                 }
             }
+        }
+    }
+
+    private static void AssertSamePlot(PlotSpec pa, PlotSpec pb)
+    {
+        (pb.Title, pb.XLabel, pb.YLabel, pb.LogX, pb.LogY).ShouldBe((pa.Title, pa.XLabel, pa.YLabel, pa.LogX, pa.LogY));
+        pb.Series.Count.ShouldBe(pa.Series.Count);
+        for (var s = 0; s < pa.Series.Count; s++)
+        {
+            (pb.Series[s].Name, pb.Series[s].IsReference).ShouldBe((pa.Series[s].Name, pa.Series[s].IsReference));
+            SameDoubles(pb.Series[s].X, pa.Series[s].X);
+            SameDoubles(pb.Series[s].Y, pa.Series[s].Y);
+        }
+    }
+
+    /// <summary>Field-by-field equality of two study tables (records holding lists do not compare by value).</summary>
+    private static void AssertSameStudy(StudyTable ta, StudyTable tb)
+    {
+        (tb.Kind, tb.Scheme, tb.Quantity, tb.Reference, tb.ValueLabel)
+            .ShouldBe((ta.Kind, ta.Scheme, ta.Quantity, ta.Reference, ta.ValueLabel));
+        SameDoubles([tb.Rate, tb.RateStandardError, tb.ExpectedLow, tb.ExpectedHigh, tb.Floor],
+            [ta.Rate, ta.RateStandardError, ta.ExpectedLow, ta.ExpectedHigh, ta.Floor]);
+        SameDoubles(tb.ReferenceSlopes, ta.ReferenceSlopes);
+        tb.Rows.Count.ShouldBe(ta.Rows.Count);
+        for (var r = 0; r < ta.Rows.Count; r++)
+        {
+            var (ra, rb) = (ta.Rows[r], tb.Rows[r]);
+            SameDouble(rb.Step, ra.Step);
+            SameDouble(rb.Error, ra.Error);
+            (rb.GridPoints is null).ShouldBe(ra.GridPoints is null);
+            if (ra.GridPoints is not null)
+            {
+                rb.GridPoints!.ShouldBe(ra.GridPoints);
+            }
+            SameNullableDouble(rb.PairwiseRate, ra.PairwiseRate);
+            SameNullableDouble(rb.GciFine, ra.GciFine);
+            SameNullableDouble(rb.WallSeconds, ra.WallSeconds);
+            SameNullableDouble(rb.Value, ra.Value);
+            rb.Kept.ShouldBe(ra.Kept);
+        }
+        AssertSamePlot(ta.Plot, tb.Plot);
+        (tb.WorkPrecision is null).ShouldBe(ta.WorkPrecision is null);
+        if (ta.WorkPrecision is not null)
+        {
+            AssertSamePlot(ta.WorkPrecision, tb.WorkPrecision!);
+        }
+    }
+
+    private static void SameNullableDouble(double? actual, double? expected)
+    {
+        actual.HasValue.ShouldBe(expected.HasValue);
+        if (expected is { } e)
+        {
+            SameDouble(actual!.Value, e);
         }
     }
 
