@@ -48,7 +48,7 @@ public sealed class SchrodingerLoheCheckModule : ICheckModule
 
     private static void RequireIdenticalNormalised(JsonFields f, Problem p, string what)
     {
-        if (p is SchrodingerLoheSpec spec)
+        if (p is not SchrodingerLoheSpec spec) throw f.Error("id", $"this form of {what} is for Schrödinger-Lohe cases; W-L cases use the wigner-* checks");
         {
             if (!spec.IdenticalPotentials) throw f.Error("id", $"{what} holds for identical potentials only");
             if (!spec.Normalise) throw f.Error("id", $"{what} assumes normalised data (normalise: true)");

@@ -197,7 +197,8 @@ public sealed class SplitStepSolver : IDisposable
         CheckFinite(_gram[0]);
         Array.Clear(_c);
         for (var j = 0; j < _n; j++) _c[j * _n + j] = 1;
-        var substeps = Math.Max(1, (int)Math.Ceiling(_problem.Coupling * tau / MaxCouplingSubstep));
+        // |τ|: composition schemes (Yoshida) take negative sub-steps.
+        var substeps = Math.Max(1, (int)Math.Ceiling(_problem.Coupling * Math.Abs(tau) / MaxCouplingSubstep));
         var h = tau / substeps;
         for (var s = 0; s < substeps; s++) Rk4(h);
 
