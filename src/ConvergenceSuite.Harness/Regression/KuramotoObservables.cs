@@ -10,27 +10,31 @@ public sealed class KuramotoObservables : IPayloadObservables
     /// <summary>Phases over time are stored for this many oscillators at most (N·S doubles would be megabytes for N = 2000).</summary>
     public const int TrackedOscillators = 16;
 
-    public IEnumerable<Quantity> Extract(Trajectory trajectory)
+    /// <summary>z_jk = e^{i(θ_j − θ_k)} follows from the phases.</summary>
+    public bool DeterminesCorrelations(Trajectory trajectory) => trajectory.Payload is KuramotoTrajectory k && k.Phases.Length == k.Times.Length;
+
+    public IEnumerable<Quantity> Extract(Trajectory trajectory, IReadOnlyList<int> samples)
     {
         if (trajectory.Payload is not KuramotoTrajectory k) yield break;
-        var s = k.Times.Length;
+        var s = samples.Count;
+        var times = samples.Select(i => k.Times[i]).ToArray();
         var r = new double[2 * s];
         for (var i = 0; i < s; i++)
         {
-            r[2 * i] = k.OrderParameter[i].Real;
-            r[2 * i + 1] = k.OrderParameter[i].Imaginary;
+            r[2 * i] = k.OrderParameter[samples[i]].Real;
+            r[2 * i + 1] = k.OrderParameter[samples[i]].Imaginary;
         }
-        yield return new Quantity("order-parameter", QuantityKind.OrderParameter, "r e^{i theta}(t_s) = (1/N) sum_j e^{i theta_j}; shape [sample]",
-            [s], true, r, k.Times);
-        if (k.Phases.Length != s || s == 0) yield break;
+        yield return new Quantity("order-parameter", QuantityKind.OrderParameter, "r e^{i theta}(t_s) = (1/N) sum_j e^{i theta_j} at the stored samples; shape [sample]",
+            [s], true, r, times);
+        if (k.Phases.Length != k.Times.Length || s == 0) yield break;
         var n = k.Phases[0].Length;
         var tracked = Tracked(n);
         var phases = new double[s * tracked.Length];
         for (var i = 0; i < s; i++)
         for (var j = 0; j < tracked.Length; j++)
-            phases[i * tracked.Length + j] = k.Phases[i][tracked[j]];
+            phases[i * tracked.Length + j] = k.Phases[samples[i]][tracked[j]];
         yield return new Quantity("phases", QuantityKind.Phases,
-            $"unwrapped theta_j(t_s) of oscillators j = [{string.Join(",", tracked)}]; shape [sample, tracked]", [s, tracked.Length], false, phases, k.Times);
+            $"unwrapped theta_j(t_s) of oscillators j = [{string.Join(",", tracked)}] at the stored samples; shape [sample, tracked]", [s, tracked.Length], false, phases, times);
         yield return new Quantity("final-phases", QuantityKind.Phases, "unwrapped theta_j(T) of every oscillator; shape [j]", [n], false, k.Phases[^1].ToArray());
     }
 

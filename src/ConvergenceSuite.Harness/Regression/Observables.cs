@@ -12,8 +12,11 @@ namespace ConvergenceSuite.Harness.Regression;
 /// </summary>
 public interface IPayloadObservables
 {
-    /// <summary>The quantities of this payload, or nothing when the payload is not of this level.</summary>
-    IEnumerable<Quantity> Extract(Trajectory trajectory);
+    /// <summary>The quantities of this payload at the given sample indices, or nothing when the payload is not of this level.</summary>
+    IEnumerable<Quantity> Extract(Trajectory trajectory, IReadOnlyList<int> samples);
+
+    /// <summary>True when this payload's quantities determine z(t) (e.g. z_jk = e^{i(θ_j − θ_k)}), so z is not stored twice.</summary>
+    bool DeterminesCorrelations(Trajectory trajectory) => false;
 }
 
 /// <summary>
@@ -26,6 +29,15 @@ public static class Observables
     /// <summary>z(t) is N² per sample; above this N the payload (e.g. phases, order parameter) describes the run.</summary>
     public const int MaxOscillatorsForCorrelations = 16;
 
+    /// <summary>Time series keep at most this many samples (evenly strided, first and last included): enough to see any
+    /// drift, small enough to commit (a 6000-sample Adler run would otherwise take 600 kB).</summary>
+    public const int MaxStoredSamples = 256;
+
+    /// <summary>Indices round(i (S − 1)/(P − 1)), i = 0..P−1, P = min(S, <see cref="MaxStoredSamples"/>).</summary>
+    public static int[] SampleIndices(int count) => count <= MaxStoredSamples
+        ? Enumerable.Range(0, count).ToArray()
+        : Enumerable.Range(0, MaxStoredSamples).Select(i => (int)Math.Round(i * (count - 1.0) / (MaxStoredSamples - 1))).ToArray();
+
     private static readonly Lazy<IPayloadObservables[]> Payloads = new(() =>
         typeof(IPayloadObservables).Assembly.GetTypes()
             .Where(t => typeof(IPayloadObservables).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
@@ -37,16 +49,19 @@ public static class Observables
     public static IReadOnlyList<Quantity> Extract(Trajectory trajectory, IEnumerable<CheckResult> checks)
     {
         var list = new List<Quantity>();
-        var times = trajectory.Times;
-        var s = times.Count;
+        var idx = SampleIndices(trajectory.Times.Count);
+        var times = idx.Select(i => trajectory.Times[i]).ToArray();
+        var s = idx.Length;
         var n = trajectory.Oscillators;
-        list.Add(new Quantity("t", QuantityKind.SampleTimes, "sample times t_s", [s], false, times.ToArray()));
-        if (n <= MaxOscillatorsForCorrelations)
+        var strided = s == trajectory.Times.Count ? "every sample" : $"{s} of {trajectory.Times.Count} samples, evenly strided";
+        list.Add(new Quantity("t", QuantityKind.SampleTimes, $"sample times t_s ({strided})", [s], false, times));
+        var payloads = Payloads.Value;
+        if (n <= MaxOscillatorsForCorrelations && !payloads.Any(p => p.DeterminesCorrelations(trajectory)))
         {
             var z = new double[2 * s * n * n];
             for (var i = 0; i < s; i++)
             {
-                var m = trajectory.Correlations[i];
+                var m = trajectory.Correlations[idx[i]];
                 for (var e = 0; e < n * n; e++)
                 {
                     z[2 * (i * n * n + e)] = m[e].Real;
@@ -61,12 +76,12 @@ public static class Observables
             var norms = new double[s * n];
             for (var i = 0; i < s; i++)
             for (var j = 0; j < n; j++)
-                norms[i * n + j] = Integrals.Norm(states[i][j], grid.CellVolume);
+                norms[i * n + j] = Integrals.Norm(states[idx[i]][j], grid.CellVolume);
             list.Add(new Quantity("norms", QuantityKind.Norms, "||psi_j(t_s)|| from the returned states (harness inner product); shape [sample, j]",
                 [s, n], false, norms, times));
             list.Add(FinalLine(states[^1], grid, times[^1]));
         }
-        foreach (var provider in Payloads.Value) list.AddRange(provider.Extract(trajectory));
+        foreach (var provider in payloads) list.AddRange(provider.Extract(trajectory, idx));
         foreach (var check in checks)
         {
             if (check.Study is not { } study) continue;
