@@ -102,6 +102,9 @@ public static class VerifyCommand
         }
         Console.Error.WriteLine("failing checks:");
         foreach (var f in summary.FailingChecks()) Console.Error.WriteLine($"  {f}");
+        foreach (var c in summary.Cases)
+        foreach (var k in c.Checks.Where(k => k.CheckId == RegressionComparison.RegressionCheckId && k.Verdict != Verdict.Pass))
+            Console.Error.WriteLine($"  {c.CaseId}/regression: {k.Message}");
         return CommandLine.ChecksFailed;
     }
 

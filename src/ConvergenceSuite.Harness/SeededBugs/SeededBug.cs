@@ -1,4 +1,8 @@
+using System.Runtime.CompilerServices;
+
 using ConvergenceSuite.Harness.Solvers;
+
+[assembly: InternalsVisibleTo("ConvergenceSuite.Tests")]
 
 namespace ConvergenceSuite.Harness.SeededBugs;
 

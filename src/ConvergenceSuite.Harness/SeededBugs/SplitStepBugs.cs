@@ -93,7 +93,7 @@ public sealed class SplitStepBugs : ISeededBugCatalogue
         Bug("normalisation-dropped", "non-normalised data treated as normalised in the coupling (n_j = 1 instead of ‖ψ_j‖)",
             ["sl-1d-n3-unnormalised"], new SplitStepVariant { Defects = SplitStepDefects.None with { UseNorms = false } }),
         Bug("kinetic-full-laplacian", "kinetic operator −Δ instead of −½Δ",
-            ["sl-1d-n3-order-strang"], new SplitStepVariant { Defects = SplitStepDefects.None with { KineticFactor = 1 } }),
+            ["sl-2d-n2-free"], new SplitStepVariant { Defects = SplitStepDefects.None with { KineticFactor = 1 } }),
         Bug("potential-sign", "potential sign flipped: −V_j ψ_j instead of +V_j ψ_j",
             ["sl-1d-n5-kuramoto"], new SplitStepVariant { Problem = p => new SchrodingerLoheProblem(p.Grid, p.Coupling, p.Potentials.Select(v => v.Select(x => -x).ToArray()).ToArray(), p.Initial) }),
         Bug("potentials-swapped", "distinct potentials assigned to the wrong oscillators (ψ_j evolves under V_{N−1−j})",
