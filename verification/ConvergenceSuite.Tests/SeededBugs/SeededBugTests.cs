@@ -124,3 +124,23 @@ public class SeededBugTests
             .Concat(t.States?.SelectMany(s => s.SelectMany(p => p.SelectMany(v => new[] { v.Real, v.Imaginary }))) ?? [])
             .ToArray();
 }
+
+/// <summary>The "Seeded bugs" report page.</summary>
+public class SeededBugsSectionTests
+{
+    [Test]
+    public void Render_ListsBugsCatchingChecksAndChecksCatchingNone()
+    {
+        var cases = CaseLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "cases")).Where(c => c.Id == "sl-2d-n2-free").ToList();
+        var bugs = SeededBugRegistry.All.Where(b => b.Id is "coupling-sign" or "correlations-transposed").ToList();
+        var gallery = Gallery.Run(cases, bugs, jobs: 1);
+        var summary = Gallery.ToSummary(gallery, "g", VerificationRunner.Environment(new RunOptions()));
+        var html = new ConvergenceSuite.Cli.SeededBugsSection(gallery).RenderHtml(summary);
+        html.ShouldContain("<code>coupling-sign</code>");
+        html.ShouldContain("<code>hermitian-correlation</code> (sl-2d-n2-free)");
+        html.ShouldContain("Checks that caught none of the bugs");
+        foreach (var none in gallery.ChecksCatchingNone) html.ShouldContain($"<code>{none}</code>");
+        html.ShouldContain("2 of 2 bugs are caught");
+        summary.Cases.Select(c => c.CaseId).ShouldBe(["bug:coupling-sign", "bug:correlations-transposed"]);
+    }
+}
