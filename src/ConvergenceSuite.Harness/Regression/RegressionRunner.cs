@@ -110,7 +110,7 @@ public sealed class RegressionRunner
             if (reference.CaseSha256 != definition.Sha256)
                 comparison = comparison with
                 {
-                    Problems = [.. comparison.Problems, $"stale reference: recorded from case file sha256 {reference.CaseSha256[..12]}…, the case file is now {definition.Sha256[..12]}…"],
+                    Problems = [.. comparison.Problems, $"stale reference: recorded from case file sha256 {Prefix(reference.CaseSha256)}…, the case file is now {Prefix(definition.Sha256)}…"],
                 };
         }
 
@@ -132,7 +132,15 @@ public sealed class RegressionRunner
             {
                 var revision = reference is null ? 1 : reference.Revision + 1;
                 if (reference is null && broken is not null) revision = 1;
-                Store.Save(new ReferenceData(definition.Id, definition.Sha256, revision, Provenance(trajectory), quantities));
+                try
+                {
+                    Store.Save(new ReferenceData(definition.Id, definition.Sha256, revision, Provenance(trajectory), quantities));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    _updates.Enqueue(new ReferenceUpdate(definition.Id, ReferenceAction.Refused, $"{reason}; writing failed: {e.Message}", file));
+                    return CheckResult.Of(RegressionComparison.RegressionCheckId, Verdict.Fail, $"could not write reference {file}: {e.Message}", new Dictionary<string, double>());
+                }
                 var action = reference is null && broken is null ? ReferenceAction.Created : ReferenceAction.Rewritten;
                 _updates.Enqueue(new ReferenceUpdate(definition.Id, action, reason, file));
                 var comparedWithOld = comparison is null ? "" : $" Against the previous revision: {RegressionComparison.ToCheckResult(comparison, file).Message}";
@@ -150,6 +158,8 @@ public sealed class RegressionRunner
                 new Dictionary<string, double> { ["quantities"] = quantities.Count });
         return RegressionComparison.ToCheckResult(comparison!, file, notes);
     }
+
+    private static string Prefix(string hash) => hash.Length > 12 ? hash[..12] : hash;
 
     private static string Reason(ComparisonResult c) =>
         c.Problems.Count > 0 ? string.Join("; ", c.Problems)
