@@ -17,6 +17,11 @@ public static class CommandLine
                    --cases DIR         case folder (default: verification/cases of the repository)
                    --out DIR           report folder (default: reports/<run-id> of the repository)
                    --jobs N            cases run concurrently (default: number of cores)
+                   --reference DIR     reference data (default: reference-data/ of the repository; off for --cases)
+                   --update-reference  rewrite references that are missing, stale or out of tolerance (atomically;
+                                       a reference the run matches is left byte for byte; listed in CHANGELOG.md)
+          gallery  run the cases against each seeded-bug solver and report which checks catch each bug
+                   --tier quick|full   (default quick)   --bug FILTER   --jobs N   --out DIR   --cases DIR
           gci      observed order, Richardson extrapolation and the Grid Convergence Index (Celik et al. 2008)
                    for numbers from any code: lines "size value" on stdin or --input FILE ('#' comments)
                    --dimension D       spatial dimension d (default 1)
@@ -37,7 +42,8 @@ public static class CommandLine
         {
             return args[0] switch
             {
-                "verify" => VerifyCommand.Run(Options.Parse(args[1..], VerifyCommand.Flags)),
+                "verify" => VerifyCommand.Run(args[1..]),
+                "gallery" => GalleryCommand.Run(Options.Parse(args[1..], GalleryCommand.Flags)),
                 "gci" => GciCommand.Run(Options.Parse(args[1..], GciCommand.Flags), Console.In, Console.Out),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),
             };

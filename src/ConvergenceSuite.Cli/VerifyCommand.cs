@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Running;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports;
@@ -11,9 +12,16 @@ namespace ConvergenceSuite.Cli;
 /// <summary>The verify verb: load cases, run them with progress, write reports, print a summary table.</summary>
 public static class VerifyCommand
 {
-    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs"];
+    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs", "reference"];
 
-    public static int Run(Options options)
+    /// <summary>The one option without a value: rewrite references that are missing, stale or out of tolerance.</summary>
+    public const string UpdateReferenceFlag = "--update-reference";
+
+    /// <summary>Parses the verb's arguments (options with values, plus <see cref="UpdateReferenceFlag"/>) and runs.</summary>
+    public static int Run(string[] args) =>
+        Run(Options.Parse(args.Where(a => a != UpdateReferenceFlag).ToArray(), Flags), args.Contains(UpdateReferenceFlag));
+
+    public static int Run(Options options, bool updateReference = false)
     {
         var tier = options.Get("tier") switch
         {
@@ -42,6 +50,10 @@ public static class VerifyCommand
             Console.Error.WriteLine($"error: {e.Message}");
             return CommandLine.UsageError;
         }
+        // Regression against reference-data/ runs for the repository's cases, or against --reference DIR; a custom case
+        // folder without --reference has no references to compare with (said below, not silently).
+        var referenceDir = options.Get("reference") ?? (options.Get("cases") is null ? Path.Combine(root, "reference-data") : null);
+        if (updateReference && referenceDir is null) throw new UsageException($"{UpdateReferenceFlag} with --cases needs --reference DIR");
         var selected = VerificationRunner.Select(all, runOptions);
         if (selected.Count == 0)
         {
@@ -51,7 +63,11 @@ public static class VerifyCommand
 
         var console = AnsiConsole.Console;
         console.MarkupLine($"[bold]ConvergenceSuite[/] verify: {selected.Count} case(s), tier {tier.ToString().ToLowerInvariant()}, {runOptions.MaxParallelCases} job(s)");
+        console.MarkupLine(referenceDir is null
+            ? "regression: off (a custom --cases folder without --reference)"
+            : $"regression: against {Markup.Escape(referenceDir)}{(updateReference ? " (updating references that are missing, stale or out of tolerance)" : "")}");
         var runner = new VerificationRunner();
+        var regression = referenceDir is null ? null : new RegressionRunner(new ReferenceStore(referenceDir), updateReferences: updateReference);
         VerificationSummary summary = null!;
         console.Progress()
             .AutoClear(false)
@@ -60,7 +76,7 @@ public static class VerifyCommand
             {
                 var task = ctx.AddTask("cases", maxValue: selected.Count);
                 var gate = new Lock();
-                summary = runner.Run(selected, runOptions, runId, result =>
+                Action<CaseResult> done = result =>
                 {
                     lock (gate)
                     {
@@ -68,12 +84,14 @@ public static class VerifyCommand
                         var mark = result.Passed ? "[green]pass[/]" : "[red]FAIL[/]";
                         console.MarkupLine($"  {mark} {Markup.Escape(result.CaseId)} ({result.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
                     }
-                });
+                };
+                summary = regression is null ? runner.Run(selected, runOptions, runId, done) : regression.Run(selected, runOptions, runId, done);
             });
 
         var files = ReportWriter.WriteAll(summary, outDir, [new ConvergenceSection(linkFiles: true)]);
         var studyFiles = StudyExport.WriteAll(summary, outDir);
         PrintTable(console, summary);
+        if (regression is { UpdateReferences: true }) PrintUpdates(console, regression);
         console.MarkupLine($"FFT backend: {Markup.Escape(summary.Environment.FftBackend)}");
         console.MarkupLine($"report: {Markup.Escape(files.IndexHtml)}");
         if (studyFiles.Count > 0) console.MarkupLine($"studies: {studyFiles.Count} file(s) in {Markup.Escape(Path.Combine(outDir, StudyExport.FolderName))}");
@@ -84,7 +102,18 @@ public static class VerifyCommand
         }
         Console.Error.WriteLine("failing checks:");
         foreach (var f in summary.FailingChecks()) Console.Error.WriteLine($"  {f}");
+        foreach (var c in summary.Cases)
+        foreach (var k in c.Checks.Where(k => k.CheckId == RegressionComparison.RegressionCheckId && k.Verdict != Verdict.Pass))
+            Console.Error.WriteLine($"  {c.CaseId}/regression: {k.Message}");
         return CommandLine.ChecksFailed;
+    }
+
+    private static void PrintUpdates(IAnsiConsole console, RegressionRunner regression)
+    {
+        var updates = regression.Updates.OrderBy(u => u.CaseId, StringComparer.Ordinal).ToList();
+        console.MarkupLine($"references: {string.Join(", ", Enum.GetValues<ReferenceAction>().Select(a => $"{updates.Count(u => u.Action == a)} {a.ToString().ToLowerInvariant()}"))} (in {Markup.Escape(regression.Store.Folder)})");
+        foreach (var u in updates.Where(u => u.Action != ReferenceAction.Unchanged))
+            console.MarkupLine($"  {u.Action.ToString().ToLowerInvariant()} {Markup.Escape(u.CaseId)}: {Markup.Escape(u.Reason)}");
     }
 
     private static void PrintTable(IAnsiConsole console, VerificationSummary summary)

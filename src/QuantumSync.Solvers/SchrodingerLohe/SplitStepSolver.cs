@@ -35,9 +35,18 @@ public sealed class SplitStepSolver : IDisposable
     private readonly double[] _d;
     private SplitStage _pending;
     private bool _hasPending;
+    private readonly SplitStepDefects _defects;
 
     public SplitStepSolver(SchrodingerLoheProblem problem, SplittingScheme scheme, double dt, IFftBackend? backend = null)
+        : this(problem, scheme, dt, backend, SplitStepDefects.None)
     {
+    }
+
+    /// <summary>A solver with one deliberate defect (seeded-bug gallery only); <see cref="SplitStepDefects.None"/> is the correct solver.</summary>
+    internal SplitStepSolver(SchrodingerLoheProblem problem, SplittingScheme scheme, double dt, IFftBackend? backend, SplitStepDefects defects)
+    {
+        ArgumentNullException.ThrowIfNull(defects);
+        _defects = defects;
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(scheme);
         if (!(dt > 0) || double.IsInfinity(dt)) throw new ArgumentException($"dt must be finite and positive; got {dt}.", nameof(dt));
@@ -51,7 +60,7 @@ public sealed class SplitStepSolver : IDisposable
         _state = new ComplexBuffer(_n * _m);
         _scratch = new ComplexBuffer(_n * _m);
         for (var j = 0; j < _n; j++) problem.Initial[j].CopyTo(_state.Slice(j * _m, _m));
-        _norms = problem.Initial.Select(p => Integrals.Norm(p, problem.Grid.CellVolume)).ToArray();
+        _norms = problem.Initial.Select(p => defects.UseNorms ? Integrals.Norm(p, problem.Grid.CellVolume) : 1.0).ToArray();
 
         // Oscillators with pointwise-equal potentials share their phase arrays.
         _potentialClass = new int[_n];
@@ -67,7 +76,7 @@ public sealed class SplitStepSolver : IDisposable
         {
             var tau = stage.Fraction * dt;
             if (stage.Operator == SplitOperator.Kinetic && !_kinetic.ContainsKey(stage.Fraction))
-                _kinetic[stage.Fraction] = k2.Select(q => Complex.FromPolarCoordinates(1.0 / _m, -0.5 * q * tau)).ToArray();
+                _kinetic[stage.Fraction] = k2.Select(q => Complex.FromPolarCoordinates(1.0 / _m, -defects.KineticFactor * q * tau)).ToArray();
             if (stage.Operator == SplitOperator.Potential && !_potential.ContainsKey(stage.Fraction))
                 _potential[stage.Fraction] = classes.Select(v => v.Select(x => Complex.FromPolarCoordinates(1, -x * tau)).ToArray()).ToArray();
         }
@@ -186,10 +195,10 @@ public sealed class SplitStepSolver : IDisposable
         var span = _state.Span;
         for (var m = 0; m < _n; m++)
         {
-            _gram[m * _n + m] = Integrals.Inner(span.Slice(m * _m, _m), span.Slice(m * _m, _m), dv);
+            _gram[m * _n + m] = Inner(span.Slice(m * _m, _m), span.Slice(m * _m, _m), dv);
             for (var k = m + 1; k < _n; k++)
             {
-                var g = Integrals.Inner(span.Slice(m * _m, _m), span.Slice(k * _m, _m), dv);
+                var g = Inner(span.Slice(m * _m, _m), span.Slice(k * _m, _m), dv);
                 _gram[m * _n + k] = g;
                 _gram[k * _n + m] = Complex.Conjugate(g);
             }
@@ -255,7 +264,7 @@ public sealed class SplitStepSolver : IDisposable
             }
             _z[j] = dj;
         }
-        var factor = _problem.Coupling / (2.0 * n);
+        var factor = _defects.CouplingSign * _problem.Coupling / (2.0 * n);
         for (var j = 0; j < n; j++)
         for (var m = 0; m < n; m++)
         {
@@ -263,6 +272,15 @@ public sealed class SplitStepSolver : IDisposable
             for (var k = 0; k < n; k++) ac += _norms[j] / _norms[k] * c[k * n + m];
             dc[j * n + m] = factor * (ac - _z[j] * c[j * n + m]);
         }
+    }
+
+    /// <summary>⟨f, g⟩ = Σ conj(f) g dV (<see cref="Integrals.Inner"/>); without the conjugation only under the seeded defect.</summary>
+    private Complex Inner(ReadOnlySpan<Complex> f, ReadOnlySpan<Complex> g, double dv)
+    {
+        if (_defects.ConjugateGram) return Integrals.Inner(f, g, dv);
+        Complex sum = 0;
+        for (var i = 0; i < f.Length; i++) sum += f[i] * g[i];
+        return sum * dv;
     }
 
     private void CheckFinite(Complex probe)

@@ -1,11 +1,13 @@
 using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Running;
 using NUnit.Framework;
 using Shouldly;
 
 namespace ConvergenceSuite.Tests.Cases;
 
-/// <summary>Every case of verification/cases runs as a test: quick-tier cases always, full-tier ones in category Slow.</summary>
+/// <summary>Every case of verification/cases runs as a test: quick-tier cases always, full-tier ones in category Slow; each
+/// is also compared with its reference in reference-data/ (the "regression" check).</summary>
 public class CatalogueTests
 {
     private static string CasesFolder => Path.Combine(TestContext.CurrentContext.TestDirectory, "cases");
@@ -25,7 +27,7 @@ public class CatalogueTests
     public void Case(string id)
     {
         var definition = CaseLoader.LoadFolder(CasesFolder).Single(c => c.Id == id);
-        var result = new VerificationRunner().RunCase(definition);
+        var result = new RegressionRunner(ReferenceStore.FindDefault()!).RunCase(definition);
         foreach (var check in result.Checks) TestContext.Out.WriteLine($"{check.CheckId}: {check.Verdict}: {check.Message}");
         result.Error.ShouldBeNull();
         result.Checks.Where(k => k.Verdict != Harness.Summary.Verdict.Pass).Select(k => $"{k.CheckId}: {k.Message}").ShouldBeEmpty();

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Regression;
+using ConvergenceSuite.Harness.Running;
+using ConvergenceSuite.Harness.SeededBugs;
+using ConvergenceSuite.Harness.Summary;
+using ConvergenceSuite.Reports;
+using ConvergenceSuite.Reports.Formatting;
+using ConvergenceSuite.Reports.Html;
+using Spectre.Console;
+
+namespace ConvergenceSuite.Cli;
+
+/// <summary>
+/// The gallery verb: runs the cases against every seeded bug (<see cref="SeededBugRegistry"/>), the bugged solver
+/// substituted for the real one and the cases unchanged, and reports which checks caught each bug. Writes
+/// reports/&lt;run&gt;-gallery/ (index.html with a "Seeded bugs" table, summary.json, junit.xml: one test per bug).
+/// Exit code 0 when every bug is caught by a check other than the regression comparison, 1 otherwise.
+/// </summary>
+public static class GalleryCommand
+{
+    public static readonly string[] Flags = ["tier", "bug", "jobs", "out", "cases", "reference"];
+
+    public static int Run(Options options)
+    {
+        var tier = options.Get("tier") switch
+        {
+            null or "quick" => Tier.Quick,
+            "full" => Tier.Full,
+            var t => throw new UsageException($"--tier must be quick or full, not '{t}'"),
+        };
+        var root = VerifyCommand.RepositoryRoot();
+        var casesDir = options.Get("cases") ?? Path.Combine(root, "verification", "cases");
+        var referenceDir = options.Get("reference") ?? (options.Get("cases") is null ? Path.Combine(root, "reference-data") : null);
+        var runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-gallery-" + tier.ToString().ToLowerInvariant();
+        var outDir = options.Get("out") ?? Path.Combine(root, "reports", runId);
+        var jobs = options.GetInt("jobs", Environment.ProcessorCount);
+        var bugs = SeededBugRegistry.All.Where(b => VerificationRunner.Matches(b.Id, options.Get("bug"))).ToList();
+        if (bugs.Count == 0) throw new UsageException($"no seeded bug matches '{options.Get("bug")}'; known: {string.Join(", ", SeededBugRegistry.All.Select(b => b.Id))}");
+
+        IReadOnlyList<CaseDefinition> cases;
+        try
+        {
+            cases = VerificationRunner.Select(CaseLoader.LoadFolder(casesDir), new RunOptions(tier));
+        }
+        catch (Exception e) when (e is CaseFileException or DirectoryNotFoundException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return CommandLine.UsageError;
+        }
+
+        var console = AnsiConsole.Console;
+        console.MarkupLine($"[bold]ConvergenceSuite[/] gallery: {bugs.Count} seeded bug(s) × the {tier.ToString().ToLowerInvariant()} cases of the solver each replaces, {jobs} job(s)");
+        var gate = new Lock();
+        var gallery = Gallery.Run(cases, bugs, jobs, referenceDir is null ? null : new ReferenceStore(referenceDir), (bug, result) =>
+        {
+            lock (gate) console.MarkupLine($"  {Markup.Escape(bug)}: {Markup.Escape(result.CaseId)} {(result.Passed ? "passes" : "[red]fails[/]")}");
+        });
+
+        var table = new Table().AddColumns("bug", "replaces", "caught by (cases)");
+        foreach (var o in gallery.Bugs)
+            table.AddRow(Markup.Escape(o.Bug.Id), Markup.Escape(o.Bug.Replaces),
+                o.Caught ? Markup.Escape(string.Join(", ", o.CaughtBy.Select(kv => $"{kv.Key} ({kv.Value.Count})"))) : "[red]NOT CAUGHT[/]");
+        console.Write(table);
+        var caught = gallery.Bugs.Count(b => b.CaughtByPhysics);
+        console.MarkupLine($"{caught}/{gallery.Bugs.Count} bugs caught by a check other than the regression comparison; gallery time {gallery.Seconds.ToString("F1", CultureInfo.InvariantCulture)} s");
+        console.MarkupLine($"checks that caught none: {Markup.Escape(gallery.ChecksCatchingNone.Count == 0 ? "(none)" : string.Join(", ", gallery.ChecksCatchingNone))}");
+
+        var summary = Gallery.ToSummary(gallery, runId, VerificationRunner.Environment(new RunOptions(tier, options.Get("bug"), jobs)));
+        var files = ReportWriter.WriteAll(summary, outDir, [new SeededBugsSection(gallery)]);
+        console.MarkupLine($"report: {Markup.Escape(files.IndexHtml)}");
+        return caught == gallery.Bugs.Count ? CommandLine.Success : CommandLine.ChecksFailed;
+    }
+}
+
+/// <summary>"Seeded bugs" page: bug × catching checks (with the cases where each failed), and the checks that caught none.</summary>
+public sealed class SeededBugsSection(GalleryResult gallery) : IReportSection
+{
+    public string Id => "seeded-bugs";
+    public string Title => "Seeded bugs";
+
+    public string RenderHtml(VerificationSummary summary)
+    {
+        var h = new StringBuilder();
+        var caught = gallery.Bugs.Count(b => b.CaughtByPhysics);
+        h.Append("<p>Each seeded bug is a real solver with exactly one defect, substituted for it with the cases unchanged. A check ")
+         .Append("catches a bug on a case when it fails there and passes with the real solver. ")
+         .Append(CultureInfo.InvariantCulture, $"{caught} of {gallery.Bugs.Count} bugs are caught by a check other than the regression comparison; ")
+         .Append(CultureInfo.InvariantCulture, $"gallery time {InvariantFormat.Seconds(gallery.Seconds)}.</p>\n");
+        h.Append("<table>\n<thead><tr><th>bug</th><th>defect</th><th>replaces</th><th>cases</th><th>caught by (cases)</th><th>regression</th><th>inconclusive</th></tr></thead>\n<tbody>\n");
+        foreach (var o in gallery.Bugs)
+        {
+            var physics = o.CaughtBy.Where(kv => kv.Key != RegressionComparison.RegressionCheckId).ToList();
+            h.Append("<tr><td><code>").Append(InvariantFormat.Html(o.Bug.Id)).Append("</code></td><td>").Append(InvariantFormat.Html(o.Bug.Defect))
+             .Append("</td><td>").Append(InvariantFormat.Html(o.Bug.Replaces)).Append("</td><td>").Append(o.Cases.Count.ToString(CultureInfo.InvariantCulture)).Append("</td><td>");
+            h.Append(physics.Count == 0
+                ? "<strong>not caught</strong>"
+                : string.Join("<br>", physics.Select(kv => $"<code>{InvariantFormat.Html(kv.Key)}</code> ({InvariantFormat.Html(string.Join(", ", kv.Value))})")));
+            h.Append("</td><td>").Append(o.CaughtBy.TryGetValue(RegressionComparison.RegressionCheckId, out var reg) ? $"{reg.Count} case(s)" : "—");
+            h.Append("</td><td>").Append(InvariantFormat.Html(string.Join(", ", o.InconclusiveBy.Select(kv => $"{kv.Key} ({kv.Value.Count})")))).Append("</td></tr>\n");
+        }
+        h.Append("</tbody>\n</table>\n");
+        h.Append("<h3>Checks that caught none of the bugs</h3>\n<p>");
+        h.Append(gallery.ChecksCatchingNone.Count == 0 ? "(none)" : string.Join(", ", gallery.ChecksCatchingNone.Select(c => $"<code>{InvariantFormat.Html(c)}</code>")));
+        h.Append("</p>\n");
+        var failedBaseline = gallery.Baseline.Where(c => !c.Passed).Select(c => c.CaseId).ToList();
+        h.Append("<p>Baseline (real solvers): ").Append(CultureInfo.InvariantCulture, $"{gallery.Baseline.Count - failedBaseline.Count} of {gallery.Baseline.Count} cases pass")
+         .Append(failedBaseline.Count == 0 ? "" : $"; not passing: {InvariantFormat.Html(string.Join(", ", failedBaseline))} (their checks count for no bug)").Append(".</p>\n");
+        return h.ToString();
+    }
+}

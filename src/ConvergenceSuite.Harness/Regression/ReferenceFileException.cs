@@ -1,0 +1,9 @@
+namespace ConvergenceSuite.Harness.Regression;
+
+/// <summary>A reference file that cannot be trusted: unreadable, truncated, tampered with (hash mismatch) or malformed.
+/// The message names the file and the problem.</summary>
+public sealed class ReferenceFileException(string file, string problem) : Exception($"{file}: {problem}")
+{
+    public string File { get; } = file;
+    public string Problem { get; } = problem;
+}

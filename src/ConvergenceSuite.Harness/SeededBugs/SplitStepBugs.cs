@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Numerics;
+using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Solvers;
+using QuantumSync.Numerics.Fft;
+using QuantumSync.Solvers.SchrodingerLohe;
+
+namespace ConvergenceSuite.Harness.SeededBugs;
+
+/// <summary>
+/// One defect of the split-step S-L solver, at one of its seams: the discretised problem it is handed, the scheme it
+/// runs, the solver internals (<see cref="SplitStepDefects"/>), the times it samples at, or the correlations it reports.
+/// The default of every member is the correct behaviour.
+/// </summary>
+internal sealed record SplitStepVariant
+{
+    /// <summary>Transforms the problem before the solver sees it (e.g. V → −V).</summary>
+    public Func<SchrodingerLoheProblem, SchrodingerLoheProblem>? Problem { get; init; }
+
+    /// <summary>The scheme actually run for the scheme the case asks for (the trajectory still reports the one asked for).</summary>
+    public Func<SplittingScheme, SplittingScheme>? Scheme { get; init; }
+
+    public SplitStepDefects Defects { get; init; } = SplitStepDefects.None;
+
+    /// <summary>Samples at step n + offset while reporting t_n.</summary>
+    public int SampleStepOffset { get; init; }
+
+    /// <summary>Reports z_kj in place of z_jk.</summary>
+    public bool TransposeCorrelations { get; init; }
+}
+
+/// <summary>The split-step adapter (<see cref="SplitStepAdapter"/>) with one <see cref="SplitStepVariant"/> defect. Named
+/// "split-step" so that it replaces the real one; no public parameterless constructor, so it is never a built-in solver.</summary>
+public sealed class BuggedSplitStepAdapter : ISolverUnderTest
+{
+    private readonly SplitStepVariant _variant;
+    private readonly IFftBackend? _backend;
+
+    internal BuggedSplitStepAdapter(SplitStepVariant variant, IFftBackend? backend = null)
+    {
+        _variant = variant;
+        _backend = backend;
+    }
+
+    public string Name => "split-step";
+
+    public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.SchrodingerLohe];
+
+    public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
+    {
+        if (problem is not SchrodingerLoheSpec spec) throw new NotSupportedException($"{Name} runs Schrödinger-Lohe problems only, not {problem.Model}.");
+        var discrete = spec.Discretise(resolution.GridPoints);
+        var solved = _variant.Problem?.Invoke(discrete) ?? discrete;
+        var claimed = SplittingSchemes.Get(resolution.Scheme);
+        var scheme = _variant.Scheme?.Invoke(claimed) ?? claimed;
+        var times = sampleTimes ?? spec.SampleTimes;
+        var watch = Stopwatch.StartNew();
+        using var solver = new SplitStepSolver(solved, scheme, resolution.TimeStep, _backend, _variant.Defects);
+        var n = discrete.Oscillators;
+        var correlations = new List<Complex[]>(times.Count);
+        var states = storeStates ? new List<Complex[][]>(times.Count) : null;
+        foreach (var t in times)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            solver.AdvanceTo(t + _variant.SampleStepOffset * resolution.TimeStep);
+            var z = new Complex[n * n];
+            solver.Correlations(z);
+            if (_variant.TransposeCorrelations)
+                z = Enumerable.Range(0, n * n).Select(e => z[(e % n) * n + e / n]).ToArray();
+            if (z.Any(v => !double.IsFinite(v.Real) || !double.IsFinite(v.Imaginary)))
+                throw new SolverDivergedException($"The correlations became non-finite at t = {t:R}.", t);
+            correlations.Add(z);
+            states?.Add(Enumerable.Range(0, n).Select(j => solver.State(j).ToArray()).ToArray());
+        }
+        return new Trajectory(Name, claimed.Name, solver.Backend.Name, resolution.TimeStep, discrete.Grid, n, times, correlations, states, watch.Elapsed.TotalSeconds);
+    }
+}
+
+/// <summary>Seeded bugs of the split-step Schrödinger-Lohe solver, eq. (4):
+/// i ∂t ψ_j = −½Δψ_j + V_j ψ_j + (iK/2N) Σ_k ((n_j/n_k) ψ_k − z_kj/(n_j n_k) ψ_j).</summary>
+public sealed class SplitStepBugs : ISeededBugCatalogue
+{
+    private const string Target = "split-step";
+
+    public IEnumerable<SeededBug> Bugs =>
+    [
+        Bug("coupling-sign", "the Lohe term's sign is flipped: −(iK/2N) Σ_k (…) instead of +(iK/2N) Σ_k (…) (repulsive coupling)",
+            ["sl-2d-n2-free"], new SplitStepVariant { Defects = SplitStepDefects.None with { CouplingSign = -1 } }),
+        Bug("coupling-k-over-n", "coupling strength K/N instead of K/2N (the solver is handed 2K)",
+            ["sl-2d-n2-free"], new SplitStepVariant { Problem = p => new SchrodingerLoheProblem(p.Grid, 2 * p.Coupling, p.Potentials, p.Initial) }),
+        Bug("gram-missing-conjugation", "the coupling's inner product lacks the conjugation: Σ ψ_m ψ_k dV instead of Σ conj(ψ_m) ψ_k dV",
+            ["sl-2d-n2-free"], new SplitStepVariant { Defects = SplitStepDefects.None with { ConjugateGram = false } }),
+        Bug("normalisation-dropped", "non-normalised data treated as normalised in the coupling (n_j = 1 instead of ‖ψ_j‖)",
+            ["sl-1d-n3-unnormalised"], new SplitStepVariant { Defects = SplitStepDefects.None with { UseNorms = false } }),
+        Bug("kinetic-full-laplacian", "kinetic operator −Δ instead of −½Δ",
+            ["sl-2d-n2-free"], new SplitStepVariant { Defects = SplitStepDefects.None with { KineticFactor = 1 } }),
+        Bug("potential-sign", "potential sign flipped: −V_j ψ_j instead of +V_j ψ_j",
+            ["sl-1d-n5-kuramoto"], new SplitStepVariant { Problem = p => new SchrodingerLoheProblem(p.Grid, p.Coupling, p.Potentials.Select(v => v.Select(x => -x).ToArray()).ToArray(), p.Initial) }),
+        Bug("potentials-swapped", "distinct potentials assigned to the wrong oscillators (ψ_j evolves under V_{N−1−j})",
+            ["sl-1d-n5-kuramoto"], new SplitStepVariant { Problem = p => new SchrodingerLoheProblem(p.Grid, p.Coupling, p.Potentials.Reverse().ToArray(), p.Initial) }),
+        Bug("lie-claims-strang", "Lie–Trotter splitting (order 1) run when Strang (order 2) is asked for and reported",
+            ["sl-1d-n3-order-strang"], new SplitStepVariant { Scheme = s => s.Name == SplittingSchemes.Strang.Name ? SplittingSchemes.Lie : s }),
+        Bug("yoshida-equal-weights", "Yoshida-4 with equal weights ⅓, ⅓, ⅓ instead of w₁, w₀, w₁ (order 2 while claiming 4)",
+            ["sl-1d-n3-order-yoshida4"], new SplitStepVariant { Scheme = s => s.Name == SplittingSchemes.Yoshida4.Name ? EqualWeightYoshida : s }),
+        Bug("sample-time-offset", "states and correlations sampled one step late: at t_n + dt while reported at t_n",
+            ["sl-2d-n2-free"], new SplitStepVariant { SampleStepOffset = 1 }),
+        Bug("correlations-transposed", "reported correlation matrix transposed: z_kj written where z_jk belongs",
+            ["sl-2d-n2-free"], new SplitStepVariant { TransposeCorrelations = true }),
+    ];
+
+    /// <summary>A "yoshida4" whose three Strang sub-steps all have weight ⅓: plain Strang at dt/3, order 2.</summary>
+    internal static SplittingScheme EqualWeightYoshida { get; } = new("yoshida4", 4, "Yoshida triple jump with equal weights (defect)",
+        Enumerable.Repeat(0, 3).SelectMany(_ => new SplitStage[]
+        {
+            new(SplitOperator.Coupling, 1.0 / 6), new(SplitOperator.Potential, 1.0 / 6), new(SplitOperator.Kinetic, 1.0 / 3),
+            new(SplitOperator.Potential, 1.0 / 6), new(SplitOperator.Coupling, 1.0 / 6),
+        }));
+
+    private static SeededBug Bug(string id, string defect, string[] witnesses, SplitStepVariant variant) =>
+        new(id, defect, Target, witnesses, () => new BuggedSplitStepAdapter(variant));
+}
