@@ -86,6 +86,14 @@ public sealed record OrderVerdictOptions
     /// window's nearer edge. 2: about 95 % two-sided for normal residuals.
     /// </summary>
     public double FailSigmas { get; init; } = 2.0;
+
+    /// <summary>
+    /// With a round-off floor estimate, a finest error more than this factor above the floor whose last pairwise order
+    /// has collapsed (≤ <see cref="AsymptoticRangeOptions.MinimumConvergentOrder"/>) is not round-off: the runs converge to
+    /// something other than the reference, and the study fails. 1e3: round-off is an order-of-magnitude estimate, three
+    /// decades above it is truncation or a wrong limit.
+    /// </summary>
+    public double StagnationFactor { get; init; } = 1e3;
 }
 
 /// <summary>Pass/Fail/Inconclusive for an observed order against an expected window [lo, hi].</summary>
@@ -111,6 +119,15 @@ public static class OrderVerdict
         string exclusions = range.Excluded.Count == 0
             ? "none excluded"
             : string.Join("; ", range.Excluded.Select(x => Inv($"#{x.Index} {x.Reason}")));
+
+        if (options.Range.RoundOffFloor is { } floor && errors.Count >= 2 && range.PairwiseOrders.Count > 0
+            && errors[^1] > options.StagnationFactor * floor && !(range.PairwiseOrders[^1] > options.Range.MinimumConvergentOrder))
+        {
+            LineFit? all = ObservedOrder.LeastSquares(h, errors, 0, errors.Count);
+            return new OrderStudyResult(Verdict.Fail,
+                Inv($"the error stagnates at {errors[^1]:G3}, more than {options.StagnationFactor:G2} × the round-off floor {floor:G2} (last pairwise order {range.PairwiseOrders[^1]:F3}): the runs do not converge to the reference; expected {window}; excluded: {exclusions}"),
+                h.ToArray(), errors.ToArray(), range.PairwiseOrders, range, all, expectedLow, expectedHigh);
+        }
 
         if (range.Count < options.MinimumPoints)
         {

@@ -113,3 +113,38 @@ public class OrderVerdictTests
         check.Evidence.Values.ShouldAllBe(v => double.IsFinite(v));
     }
 }
+
+public class OrderVerdictStagnationTests
+{
+    private static readonly double[] Steps = [0.1, 0.05, 0.025, 0.0125, 0.00625];
+
+    /// <summary>A solver that converges to the wrong limit: the error against the exact reference stops falling at 1e-3.</summary>
+    [Test]
+    public void Evaluate_ErrorStagnatesFarAboveFloor_Fails()
+    {
+        double[] errors = Steps.Select(h => 1e-3 + 0.5 * h * h).ToArray();
+        var r = OrderVerdict.Evaluate(Steps, errors, 1.9, 2.1, new OrderVerdictOptions { Range = new AsymptoticRangeOptions { RoundOffFloor = 1e-12 } });
+        TestContext.Out.WriteLine(r.Message);
+        r.Verdict.ShouldBe(Verdict.Fail);
+        r.Message.ShouldContain("do not converge");
+    }
+
+    /// <summary>Without a floor estimate the harness cannot tell stagnation from round-off: it stays inconclusive.</summary>
+    [Test]
+    public void Evaluate_ErrorStagnatesWithoutFloorEstimate_IsNotAPass()
+    {
+        double[] errors = Steps.Select(h => 1e-3 + 0.5 * h * h).ToArray();
+        OrderVerdict.Evaluate(Steps, errors, 1.9, 2.1).Verdict.ShouldNotBe(Verdict.Pass);
+    }
+
+    /// <summary>Errors that reach the floor (Yoshida at small dt) are not stagnation.</summary>
+    [Test]
+    public void Evaluate_ErrorReachesFloor_StillPasses()
+    {
+        double[] h = [0.2, 0.1, 0.05, 0.025, 0.0125, 0.00625, 0.003125];
+        double[] errors = h.Select(x => 1e-4 * Math.Pow(x, 4) / Math.Pow(0.2, 4) + 2e-13).ToArray();
+        var r = OrderVerdict.Evaluate(h, errors, 3.8, 4.2, new OrderVerdictOptions { Range = new AsymptoticRangeOptions { RoundOffFloor = 1e-12 } });
+        TestContext.Out.WriteLine(r.Message);
+        r.Verdict.ShouldBe(Verdict.Pass);
+    }
+}
