@@ -17,6 +17,13 @@ public static class CommandLine
                    --cases DIR         case folder (default: verification/cases of the repository)
                    --out DIR           report folder (default: reports/<run-id> of the repository)
                    --jobs N            cases run concurrently (default: number of cores)
+                   --claims yes|no     also evaluate the claims ledger of the tier and add the Claims page
+                                       (default: yes, unless --case is given)
+          claims   evaluate the claims ledger only (every numbered statement of the paper, tested as printed)
+                   --tier quick|full   quick: the cheap entries and data sets (default); full: every entry
+                   --entry FILTER      only entries whose id contains FILTER
+                   --out DIR           report folder (default: reports/<run-id> of the repository)
+                   exit 0 when every entry was evaluated, whatever the paper's verdicts; 1 when one could not be evaluated
           gci      observed order, Richardson extrapolation and the Grid Convergence Index (Celik et al. 2008)
                    for numbers from any code: lines "size value" on stdin or --input FILE ('#' comments)
                    --dimension D       spatial dimension d (default 1)
@@ -38,6 +45,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "verify" => VerifyCommand.Run(Options.Parse(args[1..], VerifyCommand.Flags)),
+                "claims" => ClaimsCommand.Run(Options.Parse(args[1..], ClaimsCommand.Flags)),
                 "gci" => GciCommand.Run(Options.Parse(args[1..], GciCommand.Flags), Console.In, Console.Out),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),
             };
