@@ -32,7 +32,8 @@ public static class ClaimsCommand
         var run = ClaimsLedger.Run(tier, filter, progress: Print);
         var summary = new VerificationSummary(runId, VerificationRunnerEnvironment(tier, filter), [run.ToCaseResult()]);
         var files = ReportWriter.WriteAll(summary, outDir, [new ClaimsSection(run)]);
-        Console.Out.WriteLine($"report: {files.IndexHtml}");
+        var json = ClaimsJson.Write(run, outDir);
+        Console.Out.WriteLine($"report: {files.IndexHtml}; ledger data: {json}");
         return Finish(run);
     }
 

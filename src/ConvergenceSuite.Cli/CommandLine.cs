@@ -18,7 +18,7 @@ public static class CommandLine
                    --out DIR           report folder (default: reports/<run-id> of the repository)
                    --jobs N            cases run concurrently (default: number of cores)
                    --claims yes|no     also evaluate the claims ledger of the tier and add the Claims page
-                                       (default: yes, unless --case is given)
+                                       (default: yes, unless --case or --cases is given)
           claims   evaluate the claims ledger only (every numbered statement of the paper, tested as printed)
                    --tier quick|full   quick: the cheap entries and data sets (default); full: every entry
                    --entry FILTER      only entries whose id contains FILTER

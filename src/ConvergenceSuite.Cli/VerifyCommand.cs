@@ -29,7 +29,7 @@ public static class VerifyCommand
         var tier = ParseTier(options.Get("tier"));
         var withClaims = options.Get("claims") switch
         {
-            null => options.Get("case") is null,
+            null => options.Get("case") is null && options.Get("cases") is null,
             "yes" => true,
             "no" => false,
             var c => throw new UsageException($"--claims must be yes or no, not '{c}'"),
@@ -87,6 +87,7 @@ public static class VerifyCommand
         // The claims ledger: the paper's statements tested as printed. A "violated" verdict of the PAPER passes (it is a
         // finding, reported on the Claims page); only an entry the ledger cannot evaluate fails the run (LedgerRun.ToCaseResult).
         var sections = new List<IReportSection> { new ConvergenceSection(linkFiles: true) };
+        LedgerRun? ledgerRun = null;
         if (withClaims)
         {
             console.MarkupLine($"[bold]claims ledger[/], tier {tier.ToString().ToLowerInvariant()}");
@@ -94,9 +95,11 @@ public static class VerifyCommand
                 ? $"  {LedgerRun.VerdictWord(o.Verdict),-12} {o.Id} ({o.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)"
                 : $"  NOT EVALUATED {o.Id}: {o.Error}")));
             summary = summary with { Cases = [.. summary.Cases, ledger.ToCaseResult()] };
+            ledgerRun = ledger;
             sections.Insert(0, new ClaimsSection(ledger));
         }
         var files = ReportWriter.WriteAll(summary, outDir, sections);
+        if (ledgerRun is not null) ClaimsJson.Write(ledgerRun, outDir);
         var studyFiles = StudyExport.WriteAll(summary, outDir);
         PrintTable(console, summary);
         console.MarkupLine($"FFT backend: {Markup.Escape(summary.Environment.FftBackend)}");
