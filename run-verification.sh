@@ -2,6 +2,8 @@
 # Verify the built-in solvers: build in Release, run the selected tier of verification/cases with progress,
 # print a summary table and write reports/<run>/ (index.html, summary.json, junit.xml).
 # Options are passed to the verify verb: --case FILTER, --tier quick|full, --jobs N, --out DIR, --cases DIR.
+# The claims ledger of the tier runs too (Claims page, claims.json): a statement of the PAPER found violated does not
+# fail the run; an entry the ledger cannot evaluate does. --claims no skips the ledger.
 # Exit code: 0 when every verdict passes, 1 when a check fails (the failing checks are named), 2 on bad usage.
 set -euo pipefail
 cd "$(dirname "$0")"

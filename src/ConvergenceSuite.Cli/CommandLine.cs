@@ -20,8 +20,15 @@ public static class CommandLine
                    --reference DIR     reference data (default: reference-data/ of the repository; off for --cases)
                    --update-reference  rewrite references that are missing, stale or out of tolerance (atomically;
                                        a reference the run matches is left byte for byte; listed in CHANGELOG.md)
+                   --claims yes|no     also evaluate the claims ledger of the tier and add the Claims page
+                                       (default: yes, unless --case or --cases is given)
           gallery  run the cases against each seeded-bug solver and report which checks catch each bug
                    --tier quick|full   (default quick)   --bug FILTER   --jobs N   --out DIR   --cases DIR
+          claims   evaluate the claims ledger only (every numbered statement of the paper, tested as printed)
+                   --tier quick|full   quick: the cheap entries and data sets (default); full: every entry
+                   --entry FILTER      only entries whose id contains FILTER
+                   --out DIR           report folder (default: reports/<run-id> of the repository)
+                   exit 0 when every entry was evaluated, whatever the paper's verdicts; 1 when one could not be evaluated
           gci      observed order, Richardson extrapolation and the Grid Convergence Index (Celik et al. 2008)
                    for numbers from any code: lines "size value" on stdin or --input FILE ('#' comments)
                    --dimension D       spatial dimension d (default 1)
@@ -43,6 +50,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "verify" => VerifyCommand.Run(args[1..]),
+                "claims" => ClaimsCommand.Run(Options.Parse(args[1..], ClaimsCommand.Flags)),
                 "gallery" => GalleryCommand.Run(Options.Parse(args[1..], GalleryCommand.Flags)),
                 "gci" => GciCommand.Run(Options.Parse(args[1..], GciCommand.Flags), Console.In, Console.Out),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),

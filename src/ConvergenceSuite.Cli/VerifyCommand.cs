@@ -1,9 +1,12 @@
 using System.Globalization;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
+using ConvergenceSuite.Harness.Claims;
 using ConvergenceSuite.Harness.Running;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports;
+using ConvergenceSuite.Reports.Claims;
+using ConvergenceSuite.Reports.Html;
 using ConvergenceSuite.Reports.Studies;
 using Spectre.Console;
 
@@ -12,7 +15,15 @@ namespace ConvergenceSuite.Cli;
 /// <summary>The verify verb: load cases, run them with progress, write reports, print a summary table.</summary>
 public static class VerifyCommand
 {
-    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs", "reference"];
+    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs", "reference", "claims"];
+
+    /// <summary>--tier quick|full (default quick).</summary>
+    public static Tier ParseTier(string? value) => value switch
+    {
+        null or "quick" => Tier.Quick,
+        "full" => Tier.Full,
+        var t => throw new UsageException($"--tier must be quick or full, not '{t}'"),
+    };
 
     /// <summary>The one option without a value: rewrite references that are missing, stale or out of tolerance.</summary>
     public const string UpdateReferenceFlag = "--update-reference";
@@ -23,11 +34,13 @@ public static class VerifyCommand
 
     public static int Run(Options options, bool updateReference = false)
     {
-        var tier = options.Get("tier") switch
+        var tier = ParseTier(options.Get("tier"));
+        var withClaims = options.Get("claims") switch
         {
-            null or "quick" => Tier.Quick,
-            "full" => Tier.Full,
-            var t => throw new UsageException($"--tier must be quick or full, not '{t}'"),
+            null => options.Get("case") is null && options.Get("cases") is null,
+            "yes" => true,
+            "no" => false,
+            var c => throw new UsageException($"--claims must be yes or no, not '{c}'"),
         };
         var root = RepositoryRoot();
         var casesDir = options.Get("cases") ?? Path.Combine(root, "verification", "cases");
@@ -88,7 +101,22 @@ public static class VerifyCommand
                 summary = regression is null ? runner.Run(selected, runOptions, runId, done) : regression.Run(selected, runOptions, runId, done);
             });
 
-        var files = ReportWriter.WriteAll(summary, outDir, [new ConvergenceSection(linkFiles: true)]);
+        // The claims ledger: the paper's statements tested as printed. A "violated" verdict of the PAPER passes (it is a
+        // finding, reported on the Claims page); only an entry the ledger cannot evaluate fails the run (LedgerRun.ToCaseResult).
+        var sections = new List<IReportSection> { new ConvergenceSection(linkFiles: true) };
+        LedgerRun? ledgerRun = null;
+        if (withClaims)
+        {
+            console.MarkupLine($"[bold]claims ledger[/], tier {tier.ToString().ToLowerInvariant()}");
+            var ledger = ClaimsLedger.Run(tier, progress: o => console.MarkupLine(Markup.Escape(o.Evaluated
+                ? $"  {LedgerRun.VerdictWord(o.Verdict),-12} {o.Id} ({o.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)"
+                : $"  NOT EVALUATED {o.Id}: {o.Error}")));
+            summary = summary with { Cases = [.. summary.Cases, ledger.ToCaseResult()] };
+            ledgerRun = ledger;
+            sections.Insert(0, new ClaimsSection(ledger));
+        }
+        var files = ReportWriter.WriteAll(summary, outDir, sections);
+        if (ledgerRun is not null) ClaimsJson.Write(ledgerRun, outDir);
         var studyFiles = StudyExport.WriteAll(summary, outDir);
         PrintTable(console, summary);
         if (regression is { UpdateReferences: true }) PrintUpdates(console, regression);

@@ -1,0 +1,61 @@
+using System.Globalization;
+using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Claims;
+using ConvergenceSuite.Harness.Summary;
+using ConvergenceSuite.Reports;
+using ConvergenceSuite.Reports.Claims;
+
+namespace ConvergenceSuite.Cli;
+
+/// <summary>
+/// The claims verb: evaluate the claims ledger (every numbered statement of the paper, tested as printed) and write
+/// reports/&lt;run&gt;/ with the Claims page. Exit code 0 when every entry was evaluated, whatever the paper's verdicts;
+/// 1 when the ledger could not evaluate an entry (exception, NaN); 2 on bad usage.
+/// </summary>
+public static class ClaimsCommand
+{
+    public static readonly string[] Flags = ["tier", "entry", "out"];
+
+    public static int Run(Options options)
+    {
+        var tier = VerifyCommand.ParseTier(options.Get("tier"));
+        var root = VerifyCommand.RepositoryRoot();
+        var runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-claims-" + tier.ToString().ToLowerInvariant();
+        var outDir = options.Get("out") ?? Path.Combine(root, "reports", runId);
+        var filter = options.Get("entry");
+        if (ClaimsLedger.Select(ClaimsLedger.Entries, tier, filter).Count == 0)
+        {
+            Console.Error.WriteLine($"error: no ledger entry matches '{filter}' in tier {tier.ToString().ToLowerInvariant()}");
+            return CommandLine.UsageError;
+        }
+        Console.Out.WriteLine($"claims ledger, tier {tier.ToString().ToLowerInvariant()}");
+        var run = ClaimsLedger.Run(tier, filter, progress: Print);
+        var summary = new VerificationSummary(runId, VerificationRunnerEnvironment(tier, filter), [run.ToCaseResult()]);
+        var files = ReportWriter.WriteAll(summary, outDir, [new ClaimsSection(run)]);
+        var json = ClaimsJson.Write(run, outDir);
+        Console.Out.WriteLine($"report: {files.IndexHtml}; ledger data: {json}");
+        return Finish(run);
+    }
+
+    /// <summary>One line per evaluated entry.</summary>
+    public static void Print(ClaimOutcome o) =>
+        Console.Out.WriteLine(o.Evaluated
+            ? $"  {LedgerRun.VerdictWord(o.Verdict),-12} {o.Id} ({o.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)"
+            : $"  NOT EVALUATED {o.Id}: {o.Error}");
+
+    /// <summary>Exit code of a ledger run: the machinery, not the paper, decides.</summary>
+    public static int Finish(LedgerRun run)
+    {
+        if (run.MachineryPassed)
+        {
+            Console.Out.WriteLine($"ledger: {run.Outcomes.Count} entries evaluated ({string.Join(", ", Enum.GetValues<ClaimVerdict>().Select(v => $"{run.Outcomes.Count(o => o.Verdict == v)} {LedgerRun.VerdictWord(v)}"))})");
+            return CommandLine.Success;
+        }
+        Console.Error.WriteLine("ledger entries that could not be evaluated:");
+        foreach (var o in run.Outcomes.Where(o => !o.Evaluated)) Console.Error.WriteLine($"  {o.Id}: {o.Error}");
+        return CommandLine.ChecksFailed;
+    }
+
+    private static EnvironmentInfo VerificationRunnerEnvironment(Tier tier, string? filter) =>
+        Harness.Running.VerificationRunner.Environment(new Harness.Running.RunOptions(tier, filter));
+}
