@@ -16,10 +16,24 @@ namespace ConvergenceSuite.Harness.WignerLohe;
 public sealed record WignerLohePayload(PhaseSpaceGrid Grid, WignerLoheProblem Problem, IReadOnlyList<Complex[][]>? Fields);
 
 /// <summary>Wraps the spectral W-L splitting solver (QuantumSync.Solvers.WignerLohe) as a solver under test.</summary>
-public sealed class SpectralWignerLoheAdapter(IFftBackend? backend) : ISolverUnderTest
+public sealed class SpectralWignerLoheAdapter : ISolverUnderTest
 {
+    private readonly IFftBackend? _backend;
+    private readonly Func<WignerLoheProblem, WignerLoheProblem>? _defect;
+
     public SpectralWignerLoheAdapter() : this(null)
     {
+    }
+
+    public SpectralWignerLoheAdapter(IFftBackend? backend) : this(backend, null)
+    {
+    }
+
+    /// <summary>For the seeded-bug gallery: the solver is handed a transformed initial problem (one defect).</summary>
+    internal SpectralWignerLoheAdapter(IFftBackend? backend, Func<WignerLoheProblem, WignerLoheProblem>? defect)
+    {
+        _backend = backend;
+        _defect = defect;
     }
 
     public string Name => "spectral-wl";
@@ -30,10 +44,11 @@ public sealed class SpectralWignerLoheAdapter(IFftBackend? backend) : ISolverUnd
     {
         if (problem is not WignerLoheSpec spec) throw new NotSupportedException($"{Name} runs Wigner-Lohe problems only, not {problem.Model}.");
         var discrete = spec.Discretise(resolution.GridPoints);
+        if (_defect is not null) discrete = _defect(discrete);
         var scheme = SplittingSchemes.Get(resolution.Scheme);
         var times = sampleTimes ?? spec.SampleTimes;
         var watch = Stopwatch.StartNew();
-        using var solver = new WignerLoheSolver(discrete, scheme, resolution.TimeStep, backend);
+        using var solver = new WignerLoheSolver(discrete, scheme, resolution.TimeStep, _backend);
         var n = discrete.Oscillators;
         var correlations = new List<Complex[]>(times.Count);
         var fields = storeStates ? new List<Complex[][]>(times.Count) : null;
