@@ -24,6 +24,53 @@ public static class Integrals
         return new Complex(re * cellVolume, im * cellVolume);
     }
 
+    /// <summary>
+    /// Σ conj(f_i) g_i without the cell volume, vectorised (AVX/FMA when available): the building block of Gram
+    /// matrices in the solvers' fused passes. Same value as <see cref="Inner"/>/dV up to rounding (different summation
+    /// order); deterministic for given inputs.
+    /// </summary>
+    public static Complex Dot(ReadOnlySpan<Complex> f, ReadOnlySpan<Complex> g)
+    {
+        if (f.Length != g.Length) throw new ArgumentException($"Lengths differ: {f.Length} and {g.Length}.");
+        var i = 0;
+        double re = 0, im = 0;
+        if (System.Runtime.Intrinsics.X86.Avx.IsSupported && f.Length >= 2)
+        {
+            var fd = System.Runtime.InteropServices.MemoryMarshal.Cast<Complex, double>(f);
+            var gd = System.Runtime.InteropServices.MemoryMarshal.Cast<Complex, double>(g);
+            var same = System.Runtime.Intrinsics.Vector256<double>.Zero; // (fr gr, fi gi) lanes → Re
+            var cross = System.Runtime.Intrinsics.Vector256<double>.Zero; // (fr gi, fi gr) lanes → Im = even − odd
+            var pairs = f.Length / 2;
+            for (var v = 0; v < pairs; v++)
+            {
+                var a = System.Runtime.Intrinsics.Vector256.Create(fd.Slice(4 * v, 4));
+                var b = System.Runtime.Intrinsics.Vector256.Create(gd.Slice(4 * v, 4));
+                var bSwap = System.Runtime.Intrinsics.X86.Avx.Permute(b, 0b0101);
+                if (System.Runtime.Intrinsics.X86.Fma.IsSupported)
+                {
+                    same = System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(a, b, same);
+                    cross = System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(a, bSwap, cross);
+                }
+                else
+                {
+                    same += a * b;
+                    cross += a * bSwap;
+                }
+            }
+            re = same[0] + same[1] + same[2] + same[3];
+            im = cross[0] - cross[1] + cross[2] - cross[3];
+            i = 2 * pairs;
+        }
+        for (; i < f.Length; i++)
+        {
+            var a = f[i];
+            var b = g[i];
+            re += a.Real * b.Real + a.Imaginary * b.Imaginary;
+            im += a.Real * b.Imaginary - a.Imaginary * b.Real;
+        }
+        return new Complex(re, im);
+    }
+
     /// <summary>||f||² = Σ |f_i|² dV.</summary>
     public static double NormSquared(ReadOnlySpan<Complex> f, double cellVolume)
     {
