@@ -1,4 +1,8 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace QuantumSync.Numerics;
 
@@ -34,29 +38,34 @@ public static class Integrals
         if (f.Length != g.Length) throw new ArgumentException($"Lengths differ: {f.Length} and {g.Length}.");
         var i = 0;
         double re = 0, im = 0;
-        if (System.Runtime.Intrinsics.X86.Avx.IsSupported && f.Length >= 2)
+        if (Avx.IsSupported && f.Length >= 2)
         {
-            var fd = System.Runtime.InteropServices.MemoryMarshal.Cast<Complex, double>(f);
-            var gd = System.Runtime.InteropServices.MemoryMarshal.Cast<Complex, double>(g);
-            var same = System.Runtime.Intrinsics.Vector256<double>.Zero; // (fr gr, fi gi) lanes → Re
-            var cross = System.Runtime.Intrinsics.Vector256<double>.Zero; // (fr gi, fi gr) lanes → Im = even − odd
+            ref var fr = ref Unsafe.AsRef(in MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(f)));
+            ref var gr = ref Unsafe.AsRef(in MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(g)));
+            // Two independent accumulator pairs (even and odd vectors) hide the FMA latency.
+            Vector256<double> same0 = default, cross0 = default, same1 = default, cross1 = default; // same: (fr gr, fi gi) → Re; cross: (fr gi, fi gr) → Im = even − odd lanes
             var pairs = f.Length / 2;
-            for (var v = 0; v < pairs; v++)
+            var v = 0;
+            for (; v + 1 < pairs; v += 2)
             {
-                var a = System.Runtime.Intrinsics.Vector256.Create(fd.Slice(4 * v, 4));
-                var b = System.Runtime.Intrinsics.Vector256.Create(gd.Slice(4 * v, 4));
-                var bSwap = System.Runtime.Intrinsics.X86.Avx.Permute(b, 0b0101);
-                if (System.Runtime.Intrinsics.X86.Fma.IsSupported)
-                {
-                    same = System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(a, b, same);
-                    cross = System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(a, bSwap, cross);
-                }
-                else
-                {
-                    same += a * b;
-                    cross += a * bSwap;
-                }
+                var a0 = Vector256.LoadUnsafe(ref fr, (nuint)(4 * v));
+                var b0 = Vector256.LoadUnsafe(ref gr, (nuint)(4 * v));
+                var a1 = Vector256.LoadUnsafe(ref fr, (nuint)(4 * v + 4));
+                var b1 = Vector256.LoadUnsafe(ref gr, (nuint)(4 * v + 4));
+                same0 = MulAdd(a0, b0, same0);
+                cross0 = MulAdd(a0, Avx.Permute(b0, 0b0101), cross0);
+                same1 = MulAdd(a1, b1, same1);
+                cross1 = MulAdd(a1, Avx.Permute(b1, 0b0101), cross1);
             }
+            for (; v < pairs; v++)
+            {
+                var a0 = Vector256.LoadUnsafe(ref fr, (nuint)(4 * v));
+                var b0 = Vector256.LoadUnsafe(ref gr, (nuint)(4 * v));
+                same0 = MulAdd(a0, b0, same0);
+                cross0 = MulAdd(a0, Avx.Permute(b0, 0b0101), cross0);
+            }
+            var same = same0 + same1;
+            var cross = cross0 + cross1;
             re = same[0] + same[1] + same[2] + same[3];
             im = cross[0] - cross[1] + cross[2] - cross[3];
             i = 2 * pairs;
@@ -70,6 +79,10 @@ public static class Integrals
         }
         return new Complex(re, im);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> MulAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c) =>
+        Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : Avx.Add(Avx.Multiply(a, b), c);
 
     /// <summary>||f||² = Σ |f_i|² dV.</summary>
     public static double NormSquared(ReadOnlySpan<Complex> f, double cellVolume)

@@ -49,6 +49,7 @@ public sealed class SplitStepSolver : IDisposable
     // Coupling work arrays (N×N, row-major).
     private readonly Complex[] _gram, _c, _z, _gct, _k1, _k2, _k3, _k4, _tmp;
     private readonly double[] _d;
+    private readonly Complex[] _u, _v, _columnSums;
     /// <summary>Points per chunk of the fused passes (N chunks of this size stay in L2).</summary>
     private const int FusedChunk = 512;
     private SplitStage _pending;
@@ -96,6 +97,7 @@ public sealed class SplitStepSolver : IDisposable
         _gram = new Complex[nn]; _c = new Complex[nn]; _z = new Complex[nn]; _gct = new Complex[nn];
         _k1 = new Complex[nn]; _k2 = new Complex[nn]; _k3 = new Complex[nn]; _k4 = new Complex[nn]; _tmp = new Complex[nn];
         _d = new double[_n];
+        _u = new Complex[_n]; _v = new Complex[_n]; _columnSums = new Complex[_n];
         _gramSum = new Complex[nn];
     }
 
@@ -260,37 +262,42 @@ public sealed class SplitStepSolver : IDisposable
         for (var i = 0; i < x.Length; i++) result[i] = x[i] + a * y[i];
     }
 
-    /// <summary>dC/dt = (K/2N)(A C − diag(d) C) with z = conj(C) G Cᵀ.</summary>
+    /// <summary>
+    /// dC/dt = (K/2N)(A C − diag(d) C) with z = conj(C) G Cᵀ, in O(N²): the needed sums factor as
+    ///   (A C)_jm = n_j Σ_k C_km / n_k,   d_j = Σ_k z_kj/(n_j n_k) = (1/n_j) Σ_q v_q C_jq,
+    ///   v_q = Σ_m u_m G_mq,   u_m = Σ_k conj(C_km) / n_k.
+    /// </summary>
     private void CouplingDerivative(Complex[] c, Complex[] dc)
     {
         var n = _n;
         for (var m = 0; m < n; m++)
-        for (var k = 0; k < n; k++)
         {
-            Complex s = 0;
-            for (var q = 0; q < n; q++) s += _gram[m * n + q] * c[k * n + q];
-            _gct[m * n + k] = s;
+            Complex u = 0, column = 0;
+            for (var k = 0; k < n; k++)
+            {
+                var ckm = c[k * n + m];
+                u += Complex.Conjugate(ckm) / _norms[k];
+                column += ckm / _norms[k];
+            }
+            _u[m] = u;
+            _columnSums[m] = column;
         }
-        // d_j = Σ_k z_kj/(n_j n_k), z = conj(C) G Cᵀ; only these column sums are needed.
+        for (var q = 0; q < n; q++)
+        {
+            Complex v = 0;
+            for (var m = 0; m < n; m++) v += _u[m] * _gram[m * n + q];
+            _v[q] = v;
+        }
         for (var j = 0; j < n; j++)
         {
             Complex dj = 0;
-            for (var k = 0; k < n; k++)
-            {
-                Complex zkj = 0;
-                for (var m = 0; m < n; m++) zkj += Complex.Conjugate(c[k * n + m]) * _gct[m * n + j];
-                dj += zkj / (_norms[j] * _norms[k]);
-            }
-            _z[j] = dj;
+            for (var q = 0; q < n; q++) dj += _v[q] * c[j * n + q];
+            _z[j] = dj / _norms[j];
         }
         var factor = _problem.Coupling / (2.0 * n);
         for (var j = 0; j < n; j++)
         for (var m = 0; m < n; m++)
-        {
-            Complex ac = 0;
-            for (var k = 0; k < n; k++) ac += _norms[j] / _norms[k] * c[k * n + m];
-            dc[j * n + m] = factor * (ac - _z[j] * c[j * n + m]);
-        }
+            dc[j * n + m] = factor * (_norms[j] * _columnSums[m] - _z[j] * c[j * n + m]);
     }
 
     /// <summary>Fused path: a kinetic stage applies the pending group, then itself; V and C stages join the group.</summary>
@@ -396,8 +403,7 @@ public sealed class SplitStepSolver : IDisposable
         {
             var len = Math.Min(FusedChunk, _m - start);
             var factor = phase is null ? default : phase.AsSpan(start, len);
-            for (var j = 0; j < _n; j++)
-                ComplexKernels.Combine(target.Slice(j * _m + start, len), span, _m, start, _c.AsSpan(j * _n, _n), factor);
+            ComplexKernels.Mix(target, span, _m, start, len, _c, factor);
         }
         (_state, _scratch) = (_scratch, _state);
     }
