@@ -60,7 +60,7 @@ public static class WorkPrecision
         csv.AddRange(rows.Select(r => string.Join(",", r.Code, r.Integrator, r.Parameter, F(r.Value), F(r.Error), F(r.Seconds))));
         File.WriteAllLines(Path.Combine(outDir, "work-precision.csv"), csv);
 
-        var series = rows.GroupBy(r => $"{r.Code} {r.Integrator}")
+        var series = rows.Where(r => double.IsFinite(r.Error)).GroupBy(r => $"{r.Code} {r.Integrator}")
             .Select(g => new Series(g.Key, g.Select(r => Math.Max(r.Error, 1e-17)).ToList(), g.Select(r => r.Seconds).ToList()))
             .ToList();
         var spec = new PlotSpec($"Work-precision: S-L N=2, Lemma 4.1 case, z12 at t = {FinalTime:R}", "error |z12(12) − z(12)|", "wall time [s]",
@@ -140,7 +140,8 @@ public static class WorkPrecision
         {
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var f = line.Split('\t');
-            double D(int i) => double.Parse(f[i], NumberStyles.Float, CultureInfo.InvariantCulture);
+            // C's printf writes "nan"/"-nan"/"inf" for a diverged run (e.g. RK4 beyond its stability limit): NaN here.
+            double D(int i) => double.TryParse(f[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : double.NaN;
             var z0 = new Complex(D(3), D(4));
             var z12 = new Complex(D(5), D(6));
             yield return new Row("XMDS2", f[0], f[1], D(2), Complex.Abs(z12 - Lemma41.Z(z0, 1.0, FinalTime)), D(7));
