@@ -1,4 +1,8 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace QuantumSync.Numerics;
 
@@ -23,6 +27,62 @@ public static class Integrals
         }
         return new Complex(re * cellVolume, im * cellVolume);
     }
+
+    /// <summary>
+    /// Σ conj(f_i) g_i without the cell volume, vectorised (AVX/FMA when available): the building block of Gram
+    /// matrices in the solvers' fused passes. Same value as <see cref="Inner"/>/dV up to rounding (different summation
+    /// order); deterministic for given inputs.
+    /// </summary>
+    public static Complex Dot(ReadOnlySpan<Complex> f, ReadOnlySpan<Complex> g)
+    {
+        if (f.Length != g.Length) throw new ArgumentException($"Lengths differ: {f.Length} and {g.Length}.");
+        var i = 0;
+        double re = 0, im = 0;
+        if (Avx.IsSupported && f.Length >= 2)
+        {
+            ref var fr = ref Unsafe.AsRef(in MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(f)));
+            ref var gr = ref Unsafe.AsRef(in MemoryMarshal.GetReference(MemoryMarshal.Cast<Complex, double>(g)));
+            // Two independent accumulator pairs (even and odd vectors) hide the FMA latency.
+            Vector256<double> same0 = default, cross0 = default, same1 = default, cross1 = default; // same: (fr gr, fi gi) → Re; cross: (fr gi, fi gr) → Im = even − odd lanes
+            var pairs = f.Length / 2;
+            var v = 0;
+            for (; v + 1 < pairs; v += 2)
+            {
+                var a0 = Vector256.LoadUnsafe(ref fr, (nuint)(4 * v));
+                var b0 = Vector256.LoadUnsafe(ref gr, (nuint)(4 * v));
+                var a1 = Vector256.LoadUnsafe(ref fr, (nuint)(4 * v + 4));
+                var b1 = Vector256.LoadUnsafe(ref gr, (nuint)(4 * v + 4));
+                same0 = MulAdd(a0, b0, same0);
+                cross0 = MulAdd(a0, Avx.Permute(b0, 0b0101), cross0);
+                same1 = MulAdd(a1, b1, same1);
+                cross1 = MulAdd(a1, Avx.Permute(b1, 0b0101), cross1);
+            }
+            for (; v < pairs; v++)
+            {
+                var a0 = Vector256.LoadUnsafe(ref fr, (nuint)(4 * v));
+                var b0 = Vector256.LoadUnsafe(ref gr, (nuint)(4 * v));
+                same0 = MulAdd(a0, b0, same0);
+                cross0 = MulAdd(a0, Avx.Permute(b0, 0b0101), cross0);
+            }
+            var same = same0 + same1;
+            var cross = cross0 + cross1;
+            re = same[0] + same[1] + same[2] + same[3];
+            im = cross[0] - cross[1] + cross[2] - cross[3];
+            i = 2 * pairs;
+        }
+        for (; i < f.Length; i++)
+        {
+            var a = f[i];
+            var b = g[i];
+            re += a.Real * b.Real + a.Imaginary * b.Imaginary;
+            im += a.Real * b.Imaginary - a.Imaginary * b.Real;
+        }
+        return new Complex(re, im);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> MulAdd(Vector256<double> a, Vector256<double> b, Vector256<double> c) =>
+        Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : Avx.Add(Avx.Multiply(a, b), c);
 
     /// <summary>||f||² = Σ |f_i|² dV.</summary>
     public static double NormSquared(ReadOnlySpan<Complex> f, double cellVolume)

@@ -14,6 +14,15 @@ namespace QuantumSync.Solvers.SchrodingerLohe;
 /// G the Gram matrix at the start of the sub-step. C is integrated with classical RK4 in sub-steps of
 /// K·h ≤ <see cref="MaxCouplingSubstep"/>, giving a local error ≲ (K h)⁵/120 ≈ 3e-16: never what limits the order.
 /// All work buffers are allocated once; steady-state stepping allocates nothing.
+/// <para>
+/// Fused path (identical potentials, the common case): V and the coupling flow commute (V is the same unimodular
+/// pointwise factor on every ψ_j, so it leaves the Gram matrix and hence C unchanged), and the kinetic factor leaves the
+/// Gram matrix unchanged too. So the potential and coupling stages between two kinetic stages are applied together in
+/// one pass, ψ_j ← e^{−iVτ_V} Σ_m C_jm ψ_m (τ_V the summed potential sub-steps, C the flow over the summed coupling
+/// sub-steps), and the Gram matrix that C needs is accumulated in the kinetic pass, in Fourier space (Parseval:
+/// Σ conj(ψ̂_m) ψ̂_k = M Σ conj(ψ_m) ψ_k), only the upper triangle (G is Hermitian). A Strang step is then one batched
+/// forward FFT, one pass (Gram + kinetic factor), one batched inverse FFT and one pass (mixing + potential phase).
+/// </para>
 /// </summary>
 public sealed class SplitStepSolver : IDisposable
 {
@@ -29,10 +38,20 @@ public sealed class SplitStepSolver : IDisposable
     private readonly Dictionary<double, Complex[]> _kinetic = [];
     private readonly Dictionary<double, Complex[][]> _potential = [];
     private readonly int[] _potentialClass;
+    private readonly double[][] _potentialValues;
+    private readonly SplitStage[] _stages;
+    // Fused path (identical potentials): the pending potential/coupling group and the Gram matrix from the kinetic pass.
+    private readonly bool _fused;
+    private double _groupPotential, _groupCoupling;
+    private bool _groupPending, _gramValid;
+    private readonly Complex[] _gramSum;
     private readonly double[] _norms;
     // Coupling work arrays (N×N, row-major).
     private readonly Complex[] _gram, _c, _z, _gct, _k1, _k2, _k3, _k4, _tmp;
     private readonly double[] _d;
+    private readonly Complex[] _u, _v, _columnSums;
+    /// <summary>Points per chunk of the fused passes (N chunks of this size stay in L2).</summary>
+    private const int FusedChunk = 512;
     private SplitStage _pending;
     private bool _hasPending;
     private readonly SplitStepDefects _defects;
@@ -71,6 +90,10 @@ public sealed class SplitStepSolver : IDisposable
             if (idx < 0) { classes.Add(problem.Potentials[j]); idx = classes.Count - 1; }
             _potentialClass[j] = idx;
         }
+        _potentialValues = classes.ToArray();
+        // The unconjugated-Gram seeded defect lives in the general path's inner product; every other defect acts in both paths.
+        _fused = classes.Count == 1 && defects.ConjugateGram;
+        _stages = scheme.Stages.ToArray();
         var k2 = problem.Grid.WavenumberSquared();
         foreach (var stage in scheme.Stages.Concat(FirstLastMerged(scheme)))
         {
@@ -84,6 +107,8 @@ public sealed class SplitStepSolver : IDisposable
         _gram = new Complex[nn]; _c = new Complex[nn]; _z = new Complex[nn]; _gct = new Complex[nn];
         _k1 = new Complex[nn]; _k2 = new Complex[nn]; _k3 = new Complex[nn]; _k4 = new Complex[nn]; _tmp = new Complex[nn];
         _d = new double[_n];
+        _u = new Complex[_n]; _v = new Complex[_n]; _columnSums = new Complex[_n];
+        _gramSum = new Complex[nn];
     }
 
     public SplittingScheme Scheme { get; }
@@ -107,7 +132,7 @@ public sealed class SplitStepSolver : IDisposable
     {
         for (long s = 0; s < steps; s++)
         {
-            foreach (var stage in Scheme.Stages) Push(stage);
+            foreach (var stage in _stages) Push(stage);
             StepsTaken++;
         }
     }
@@ -137,6 +162,7 @@ public sealed class SplitStepSolver : IDisposable
     /// <summary>Applies all stages still pending (merged first-same-as-last).</summary>
     private void Flush()
     {
+        if (_fused) FlushGroup();
         if (!_hasPending) return;
         _hasPending = false;
         Apply(_pending);
@@ -144,6 +170,11 @@ public sealed class SplitStepSolver : IDisposable
 
     private void Push(SplitStage stage)
     {
+        if (_fused)
+        {
+            PushFused(stage);
+            return;
+        }
         if (_hasPending && _pending.Operator == stage.Operator && stage.Operator == SplitOperator.Coupling)
         {
             _pending = _pending with { Fraction = _pending.Fraction + stage.Fraction };
@@ -241,36 +272,61 @@ public sealed class SplitStepSolver : IDisposable
         for (var i = 0; i < x.Length; i++) result[i] = x[i] + a * y[i];
     }
 
-    /// <summary>dC/dt = (K/2N)(A C − diag(d) C) with z = conj(C) G Cᵀ.</summary>
+    /// <summary>
+    /// dC/dt = (K/2N)(A C − diag(d) C) with z = conj(C) G Cᵀ, in O(N²): the needed sums factor as
+    ///   (A C)_jm = n_j Σ_k C_km / n_k,   d_j = Σ_k z_kj/(n_j n_k) = (1/n_j) Σ_q v_q C_jq,
+    ///   v_q = Σ_m u_m G_mq,   u_m = Σ_k conj(C_km) / n_k.
+    /// </summary>
     private void CouplingDerivative(Complex[] c, Complex[] dc)
     {
         var n = _n;
         for (var m = 0; m < n; m++)
-        for (var k = 0; k < n; k++)
         {
-            Complex s = 0;
-            for (var q = 0; q < n; q++) s += _gram[m * n + q] * c[k * n + q];
-            _gct[m * n + k] = s;
+            Complex u = 0, column = 0;
+            for (var k = 0; k < n; k++)
+            {
+                var ckm = c[k * n + m];
+                u += Complex.Conjugate(ckm) / _norms[k];
+                column += ckm / _norms[k];
+            }
+            _u[m] = u;
+            _columnSums[m] = column;
         }
-        // d_j = Σ_k z_kj/(n_j n_k), z = conj(C) G Cᵀ; only these column sums are needed.
+        for (var q = 0; q < n; q++)
+        {
+            Complex v = 0;
+            for (var m = 0; m < n; m++) v += _u[m] * _gram[m * n + q];
+            _v[q] = v;
+        }
         for (var j = 0; j < n; j++)
         {
             Complex dj = 0;
-            for (var k = 0; k < n; k++)
-            {
-                Complex zkj = 0;
-                for (var m = 0; m < n; m++) zkj += Complex.Conjugate(c[k * n + m]) * _gct[m * n + j];
-                dj += zkj / (_norms[j] * _norms[k]);
-            }
-            _z[j] = dj;
+            for (var q = 0; q < n; q++) dj += _v[q] * c[j * n + q];
+            _z[j] = dj / _norms[j];
         }
         var factor = _defects.CouplingSign * _problem.Coupling / (2.0 * n);
         for (var j = 0; j < n; j++)
         for (var m = 0; m < n; m++)
+            dc[j * n + m] = factor * (_norms[j] * _columnSums[m] - _z[j] * c[j * n + m]);
+    }
+
+    /// <summary>Fused path: a kinetic stage applies the pending group, then itself; V and C stages join the group.</summary>
+    private void PushFused(SplitStage stage)
+    {
+        switch (stage.Operator)
         {
-            Complex ac = 0;
-            for (var k = 0; k < n; k++) ac += _norms[j] / _norms[k] * c[k * n + m];
-            dc[j * n + m] = factor * (ac - _z[j] * c[j * n + m]);
+            case SplitOperator.Kinetic:
+                FlushGroup();
+                KineticWithGram(_kinetic[stage.Fraction]);
+                break;
+            case SplitOperator.Potential:
+                _groupPotential += stage.Fraction;
+                _groupPending = true;
+                break;
+            default:
+                _groupCoupling += stage.Fraction;
+                _groupPending = true;
+                break;
         }
     }
 
@@ -281,6 +337,106 @@ public sealed class SplitStepSolver : IDisposable
         Complex sum = 0;
         for (var i = 0; i < f.Length; i++) sum += f[i] * g[i];
         return sum * dv;
+    }
+
+    /// <summary>
+    /// ψ ← F⁻¹ m F ψ with the Gram matrix accumulated on the way (in Fourier space, before the unimodular factor m/M),
+    /// chunk by chunk in a fixed order.
+    /// </summary>
+    private void KineticWithGram(Complex[] multiplier)
+    {
+        _plan.Execute(_state, 0, FftDirection.Forward);
+        var span = _state.Span;
+        var needGram = _problem.Coupling != 0;
+        if (needGram) Array.Clear(_gramSum);
+        for (var start = 0; start < _m; start += FusedChunk)
+        {
+            var len = Math.Min(FusedChunk, _m - start);
+            if (needGram) AccumulateGram(span, start, len);
+            var factor = multiplier.AsSpan(start, len);
+            for (var j = 0; j < _n; j++) ComplexKernels.Multiply(span.Slice(j * _m + start, len), factor);
+        }
+        if (needGram) FinishGram(_problem.Grid.CellVolume / _m);
+        _plan.Execute(_state, 0, FftDirection.Inverse);
+        CheckFinite(span[0]);
+    }
+
+    /// <summary>Upper triangle of Σ conj(ψ_m) ψ_k over [start, start + len), added to the running sums.</summary>
+    private void AccumulateGram(ReadOnlySpan<Complex> span, int start, int len)
+    {
+        for (var m = 0; m < _n; m++)
+        {
+            var a = span.Slice(m * _m + start, len);
+            for (var k = m; k < _n; k++) _gramSum[m * _n + k] += Integrals.Dot(a, span.Slice(k * _m + start, len));
+        }
+    }
+
+    /// <summary>G = scale · sums, the lower triangle from Hermitian symmetry, diagonal real.</summary>
+    private void FinishGram(double scale)
+    {
+        for (var m = 0; m < _n; m++)
+        {
+            _gram[m * _n + m] = new Complex(_gramSum[m * _n + m].Real * scale, 0);
+            for (var k = m + 1; k < _n; k++)
+            {
+                var g = _gramSum[m * _n + k] * scale;
+                _gram[m * _n + k] = g;
+                _gram[k * _n + m] = Complex.Conjugate(g);
+            }
+        }
+        CheckFinite(_gram[0]);
+        _gramValid = true;
+    }
+
+    /// <summary>Applies the pending group: ψ_j ← e^{−iVτ_V} Σ_m C_jm ψ_m in one chunked pass (or only the phase).</summary>
+    private void FlushGroup()
+    {
+        if (!_groupPending) return;
+        _groupPending = false;
+        var potential = _groupPotential;
+        var tau = _groupCoupling * TimeStep;
+        _groupPotential = 0;
+        _groupCoupling = 0;
+        var phase = potential == 0 ? null : PhaseTable(potential);
+        var span = _state.Span;
+        if (_problem.Coupling == 0 || tau == 0)
+        {
+            if (phase is null) return;
+            for (var j = 0; j < _n; j++) ComplexKernels.Multiply(span.Slice(j * _m, _m), phase);
+            return;
+        }
+        if (!_gramValid)
+        {
+            Array.Clear(_gramSum);
+            for (var start = 0; start < _m; start += FusedChunk) AccumulateGram(span, start, Math.Min(FusedChunk, _m - start));
+            FinishGram(_problem.Grid.CellVolume);
+        }
+        _gramValid = false;
+        Array.Clear(_c);
+        for (var j = 0; j < _n; j++) _c[j * _n + j] = 1;
+        var substeps = Math.Max(1, (int)Math.Ceiling(_problem.Coupling * Math.Abs(tau) / MaxCouplingSubstep));
+        var h = tau / substeps;
+        for (var s = 0; s < substeps; s++) Rk4(h);
+        var target = _scratch.Span;
+        for (var start = 0; start < _m; start += FusedChunk)
+        {
+            var len = Math.Min(FusedChunk, _m - start);
+            var factor = phase is null ? default : phase.AsSpan(start, len);
+            ComplexKernels.Mix(target, span, _m, start, len, _c, factor);
+        }
+        (_state, _scratch) = (_scratch, _state);
+    }
+
+    /// <summary>e^{−iVτ} (identical potentials) for a summed fraction; tables are made once per fraction.</summary>
+    private Complex[] PhaseTable(double fraction)
+    {
+        if (!_potential.TryGetValue(fraction, out var tables))
+        {
+            var tau = fraction * TimeStep;
+            tables = _potentialValues.Select(v => v.Select(x => Complex.FromPolarCoordinates(1, -x * tau)).ToArray()).ToArray();
+            _potential[fraction] = tables;
+        }
+        return tables[0];
     }
 
     private void CheckFinite(Complex probe)
