@@ -6,8 +6,9 @@ using QuantumSync.Solvers.WignerLohe;
 namespace ConvergenceSuite.Harness.SeededBugs;
 
 /// <summary>
-/// Seeded bugs of the spectral W-L solver ("spectral-wl"), each a defect in how the phase-space data are built: the
-/// solver then evolves what it was given correctly, exactly as a real code with a wrong Wigner transform would.
+/// Seeded bugs of the spectral W-L solver ("spectral-wl"): three defects in how the phase-space data are built (the
+/// solver then evolves what it was given correctly, exactly as a real code with a wrong Wigner transform would) and one
+/// in the solver's coupling (z frozen at its initial value).
 /// </summary>
 public sealed class WignerLoheBugs : ISeededBugCatalogue
 {
@@ -22,6 +23,8 @@ public sealed class WignerLoheBugs : ISeededBugCatalogue
             p => Map(p, (grid, w) => Remap(grid, w, (m, size) => (size - m) % size))),
         Bug("wigner-p-grid-doubled", "the p-grid spacing taken as 2Δp when sampling: w(x, p_m) ↦ w(x, 2p_m) (zero outside the grid)",
             p => Map(p, (grid, w) => Remap(grid, w, (m, size) => 2 * m - size / 2))),
+        new SeededBug("wigner-z-frozen", "z frozen in the W-L coupling: the coefficients (z_jl + z_lk) keep their t = 0 values", Target, Witnesses,
+            () => new SpectralWignerLoheAdapter(null, null, freezeCorrelations: true)),
     ];
 
     private static SeededBug Bug(string id, string defect, Func<WignerLoheProblem, WignerLoheProblem> transform) =>

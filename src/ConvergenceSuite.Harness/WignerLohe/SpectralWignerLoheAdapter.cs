@@ -20,6 +20,7 @@ public sealed class SpectralWignerLoheAdapter : ISolverUnderTest
 {
     private readonly IFftBackend? _backend;
     private readonly Func<WignerLoheProblem, WignerLoheProblem>? _defect;
+    private readonly bool _freezeCorrelations;
 
     public SpectralWignerLoheAdapter() : this(null)
     {
@@ -30,10 +31,12 @@ public sealed class SpectralWignerLoheAdapter : ISolverUnderTest
     }
 
     /// <summary>For the seeded-bug gallery: the solver is handed a transformed initial problem (one defect).</summary>
-    internal SpectralWignerLoheAdapter(IFftBackend? backend, Func<WignerLoheProblem, WignerLoheProblem>? defect)
+    /// <remarks>With <c>freezeCorrelations</c> the solver keeps z(0) in its coupling coefficients (a seeded defect).</remarks>
+    internal SpectralWignerLoheAdapter(IFftBackend? backend, Func<WignerLoheProblem, WignerLoheProblem>? defect, bool freezeCorrelations = false)
     {
         _backend = backend;
         _defect = defect;
+        _freezeCorrelations = freezeCorrelations;
     }
 
     public string Name => "spectral-wl";
@@ -48,7 +51,7 @@ public sealed class SpectralWignerLoheAdapter : ISolverUnderTest
         var scheme = SplittingSchemes.Get(resolution.Scheme);
         var times = sampleTimes ?? spec.SampleTimes;
         var watch = Stopwatch.StartNew();
-        using var solver = new WignerLoheSolver(discrete, scheme, resolution.TimeStep, _backend);
+        using var solver = new WignerLoheSolver(discrete, scheme, resolution.TimeStep, _backend, _freezeCorrelations);
         var n = discrete.Oscillators;
         var correlations = new List<Complex[]>(times.Count);
         var fields = storeStates ? new List<Complex[][]>(times.Count) : null;

@@ -72,9 +72,22 @@ public sealed class WignerLoheSolver : IDisposable
     private readonly Complex[][] _phis;
     private readonly bool[] _skip = new bool[MaxGroup];
     private int _pendingCount;
+    /// <summary>Seeded defect only: z(0), used for the coupling coefficients at every later time; null in the correct solver.</summary>
+    private readonly Complex[]? _frozenZ;
+    private bool _frozenFilled;
 
     public WignerLoheSolver(WignerLoheProblem problem, SplittingScheme scheme, double dt, IFftBackend? backend = null)
+        : this(problem, scheme, dt, backend, freezeCorrelations: false)
     {
+    }
+
+    /// <summary>
+    /// Seeded-bug gallery only: with <paramref name="freezeCorrelations"/> the coupling coefficients keep z(0) instead of
+    /// z(t) (the "z frozen in the W-L coupling" defect). False is the correct solver.
+    /// </summary>
+    internal WignerLoheSolver(WignerLoheProblem problem, SplittingScheme scheme, double dt, IFftBackend? backend, bool freezeCorrelations)
+    {
+        _frozenZ = freezeCorrelations ? new Complex[problem.Oscillators * problem.Oscillators] : null;
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(scheme);
         if (!(dt > 0) || double.IsInfinity(dt)) throw new ArgumentException($"dt must be finite and positive; got {dt}.", nameof(dt));
@@ -242,7 +255,13 @@ public sealed class WignerLoheSolver : IDisposable
             if (op.Operator != SplitOperator.Coupling || _skip[s]) continue;
             if (!haveZ)
             {
-                CorrelationsOfState(_g);
+                if (_frozenZ is null) CorrelationsOfState(_g);
+                else
+                {
+                    if (!_frozenFilled) CorrelationsOfState(_frozenZ);
+                    _frozenFilled = true;
+                    Array.Copy(_frozenZ, _g, _g.Length);
+                }
                 haveZ = true;
             }
             var tau = op.Fraction * TimeStep;
@@ -252,6 +271,7 @@ public sealed class WignerLoheSolver : IDisposable
             var substeps = Math.Max(1, (int)Math.Ceiling(_problem.Coupling * Math.Abs(tau) / MaxCouplingSubstep)); // |τ|: Yoshida has negative sub-steps
             var h = tau / substeps;
             for (var k = 0; k < substeps; k++) Rk4(phi, h);
+            if (_frozenZ is not null) continue;
             Conjugate(phi, _g, _tmp);
             Array.Copy(_tmp, _g, _g.Length);
         }
@@ -350,9 +370,16 @@ public sealed class WignerLoheSolver : IDisposable
             for (var q = 0; q < n; q++) s += _g[m * n + q] * Complex.Conjugate(phi[k * n + q]);
             _work[m * n + k] = s;
         }
-        // Σ_l z_jl = Σ_l Σ_m Φ_jm work_ml
+        // Σ_l z_jl = Σ_l Σ_m Φ_jm work_ml (the frozen-z seeded defect uses Σ_l z_jl(0) instead)
         for (var j = 0; j < n; j++)
         {
+            if (_frozenZ is not null)
+            {
+                Complex frozen = 0;
+                for (var l = 0; l < n; l++) frozen += _g[j * n + l];
+                _rowSums[j] = frozen;
+                continue;
+            }
             Complex s = 0;
             for (var m = 0; m < n; m++)
             {
