@@ -15,13 +15,12 @@ namespace QuantumSync.Solvers.SchrodingerLohe;
 /// K·h ≤ <see cref="MaxCouplingSubstep"/>, giving a local error ≲ (K h)⁵/120 ≈ 3e-16: never what limits the order.
 /// All work buffers are allocated once; steady-state stepping allocates nothing.
 /// <para>
-/// Fused path (identical potentials, the common case): V and the coupling flow commute (V is the same unimodular
-/// pointwise factor on every ψ_j, so it leaves the Gram matrix and hence C unchanged), and the kinetic factor leaves the
-/// Gram matrix unchanged too. So the potential and coupling stages between two kinetic stages are applied together in
-/// one pass, ψ_j ← e^{−iVτ_V} Σ_m C_jm ψ_m (τ_V the summed potential sub-steps, C the flow over the summed coupling
-/// sub-steps), and the Gram matrix that C needs is accumulated in the kinetic pass, in Fourier space (Parseval:
-/// Σ conj(ψ̂_m) ψ̂_k = M Σ conj(ψ_m) ψ_k), only the upper triangle (G is Hermitian). A Strang step is then one batched
-/// forward FFT, one pass (Gram + kinetic factor), one batched inverse FFT and one pass (mixing + potential phase).
+/// Fused path (identical potentials, the common case): the kinetic and potential factors are the same linear map on every
+/// ψ_j, so they commute with any mixing ψ ← Cψ and leave the Gram matrix unchanged. The coupling is therefore never
+/// applied to the fields step by step: its mixing matrices are multiplied into a deferred N×N matrix M while the Gram
+/// matrix of the mixed state is carried along exactly (G ← conj(C) G Cᵀ), and M is applied in one pass when the state is
+/// read (a sample). Exact up to round-off; a Strang step is then one batched forward FFT, one kinetic product, one batched
+/// inverse FFT and one potential product, whatever N.
 /// </para>
 /// </summary>
 public sealed class SplitStepSolver : IDisposable
@@ -45,6 +44,9 @@ public sealed class SplitStepSolver : IDisposable
     private double _groupPotential, _groupCoupling;
     private bool _groupPending, _gramValid;
     private readonly Complex[] _gramSum;
+    // Deferred mixing (fused path): the buffer holds ψ_phys and the state is ψ = M ψ_phys; _gram is the Gram matrix of ψ.
+    private readonly Complex[] _mix, _mixTmp;
+    private bool _mixPending;
     private readonly double[] _norms;
     // Coupling work arrays (N×N, row-major).
     private readonly Complex[] _gram, _c, _z, _gct, _k1, _k2, _k3, _k4, _tmp;
@@ -109,6 +111,8 @@ public sealed class SplitStepSolver : IDisposable
         _d = new double[_n];
         _u = new Complex[_n]; _v = new Complex[_n]; _columnSums = new Complex[_n];
         _gramSum = new Complex[nn];
+        _mix = new Complex[nn]; _mixTmp = new Complex[nn];
+        for (var j = 0; j < _n; j++) _mix[j * _n + j] = 1;
     }
 
     public SplittingScheme Scheme { get; }
@@ -162,7 +166,11 @@ public sealed class SplitStepSolver : IDisposable
     /// <summary>Applies all stages still pending (merged first-same-as-last).</summary>
     private void Flush()
     {
-        if (_fused) FlushGroup();
+        if (_fused)
+        {
+            FlushGroup();
+            Materialise();
+        }
         if (!_hasPending) return;
         _hasPending = false;
         Apply(_pending);
@@ -347,7 +355,8 @@ public sealed class SplitStepSolver : IDisposable
     {
         _plan.Execute(_state, 0, FftDirection.Forward);
         var span = _state.Span;
-        var needGram = _problem.Coupling != 0;
+        // The Gram matrix is tracked through the deferred mixing; it is only recomputed from the buffer after a materialisation.
+        var needGram = _problem.Coupling != 0 && !_gramValid && !_mixPending;
         if (needGram) Array.Clear(_gramSum);
         for (var start = 0; start < _m; start += FusedChunk)
         {
@@ -388,7 +397,14 @@ public sealed class SplitStepSolver : IDisposable
         _gramValid = true;
     }
 
-    /// <summary>Applies the pending group: ψ_j ← e^{−iVτ_V} Σ_m C_jm ψ_m in one chunked pass (or only the phase).</summary>
+    /// <summary>
+    /// Applies the pending group. The potential phase is one pass over the buffer; the coupling is not applied to the
+    /// buffer at all: its mixing matrix C (RK4 on the tracked Gram matrix) is folded into the deferred mixing M ← C M and
+    /// the Gram matrix of the state is carried along, G ← conj(C) G Cᵀ. With identical potentials the kinetic and
+    /// potential factors are the same linear map on every ψ_j, so they commute with any mixing and M is applied once,
+    /// when the state is read (<see cref="Materialise"/>): exact up to round-off, and the step costs only its FFTs and two
+    /// pointwise products.
+    /// </summary>
     private void FlushGroup()
     {
         if (!_groupPending) return;
@@ -397,34 +413,70 @@ public sealed class SplitStepSolver : IDisposable
         var tau = _groupCoupling * TimeStep;
         _groupPotential = 0;
         _groupCoupling = 0;
-        var phase = potential == 0 ? null : PhaseTable(potential);
         var span = _state.Span;
-        if (_problem.Coupling == 0 || tau == 0)
+        if (potential != 0)
         {
-            if (phase is null) return;
+            var phase = PhaseTable(potential);
             for (var j = 0; j < _n; j++) ComplexKernels.Multiply(span.Slice(j * _m, _m), phase);
-            return;
         }
+        if (_problem.Coupling == 0 || tau == 0) return;
         if (!_gramValid)
         {
+            Materialise();
+            span = _state.Span;
             Array.Clear(_gramSum);
             for (var start = 0; start < _m; start += FusedChunk) AccumulateGram(span, start, Math.Min(FusedChunk, _m - start));
             FinishGram(_problem.Grid.CellVolume);
         }
-        _gramValid = false;
         Array.Clear(_c);
         for (var j = 0; j < _n; j++) _c[j * _n + j] = 1;
         var substeps = Math.Max(1, (int)Math.Ceiling(_problem.Coupling * Math.Abs(tau) / MaxCouplingSubstep));
         var h = tau / substeps;
         for (var s = 0; s < substeps; s++) Rk4(h);
+        // G ← conj(C) G Cᵀ (the Gram matrix of the mixed state), M ← C M.
+        var n = _n;
+        for (var m = 0; m < n; m++)
+        for (var k = 0; k < n; k++)
+        {
+            Complex acc = 0;
+            for (var q = 0; q < n; q++) acc += _gram[m * n + q] * _c[k * n + q];
+            _gct[m * n + k] = acc;
+        }
+        for (var j = 0; j < n; j++)
+        for (var k = 0; k < n; k++)
+        {
+            Complex acc = 0;
+            for (var m = 0; m < n; m++) acc += Complex.Conjugate(_c[j * n + m]) * _gct[m * n + k];
+            _gram[j * n + k] = acc;
+        }
+        for (var j = 0; j < n; j++)
+        for (var k = 0; k < n; k++)
+        {
+            Complex acc = 0;
+            for (var m = 0; m < n; m++) acc += _c[j * n + m] * _mix[m * n + k];
+            _mixTmp[j * n + k] = acc;
+        }
+        Array.Copy(_mixTmp, _mix, _mix.Length);
+        _mixPending = true;
+        CheckFinite(_gram[0]);
+    }
+
+    /// <summary>Applies the deferred mixing to the buffer, ψ_j ← Σ_m M_jm ψ_m (one chunked pass), and resets M = I; the
+    /// Gram matrix is then recomputed from the buffer when next needed, so round-off in its tracking never accumulates
+    /// across samples.</summary>
+    private void Materialise()
+    {
+        if (!_mixPending) return;
+        _mixPending = false;
+        var span = _state.Span;
         var target = _scratch.Span;
         for (var start = 0; start < _m; start += FusedChunk)
-        {
-            var len = Math.Min(FusedChunk, _m - start);
-            var factor = phase is null ? default : phase.AsSpan(start, len);
-            ComplexKernels.Mix(target, span, _m, start, len, _c, factor);
-        }
+            ComplexKernels.Mix(target, span, _m, start, Math.Min(FusedChunk, _m - start), _mix, default);
         (_state, _scratch) = (_scratch, _state);
+        Array.Clear(_mix);
+        for (var j = 0; j < _n; j++) _mix[j * _n + j] = 1;
+        _gramValid = false;
+        CheckFinite(_state.Span[0]);
     }
 
     /// <summary>e^{−iVτ} (identical potentials) for a summed fraction; tables are made once per fraction.</summary>
