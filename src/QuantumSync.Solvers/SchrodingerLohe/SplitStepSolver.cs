@@ -47,6 +47,15 @@ public sealed class SplitStepSolver : IDisposable
     // Deferred mixing (fused path): the buffer holds ψ_phys and the state is ψ = M ψ_phys; _gram is the Gram matrix of ψ.
     private readonly Complex[] _mix, _mixTmp;
     private bool _mixPending;
+    private int _deferredCount;
+
+    /// <summary>
+    /// Couplings folded into the deferred mixing before it is applied anyway. Applying it recomputes the Gram matrix
+    /// from the fields, which restores the coupling's feedback on the norms (its self term pulls ‖ψ_j‖ back to n_j);
+    /// without that, FFT round-off in the norms would accumulate unseen over long runs (measured: 5e-13 over 10⁴
+    /// Yoshida steps, against 1e-13 with feedback). 32 keeps the extra pass under 1/32 of a mixing per step.
+    /// </summary>
+    private const int MaxDeferredCouplings = 32;
     private readonly double[] _norms;
     // Coupling work arrays (N×N, row-major).
     private readonly Complex[] _gram, _c, _z, _gct, _k1, _k2, _k3, _k4, _tmp;
@@ -459,6 +468,7 @@ public sealed class SplitStepSolver : IDisposable
         Array.Copy(_mixTmp, _mix, _mix.Length);
         _mixPending = true;
         CheckFinite(_gram[0]);
+        if (++_deferredCount >= MaxDeferredCouplings) Materialise();
     }
 
     /// <summary>Applies the deferred mixing to the buffer, ψ_j ← Σ_m M_jm ψ_m (one chunked pass), and resets M = I; the
@@ -468,6 +478,7 @@ public sealed class SplitStepSolver : IDisposable
     {
         if (!_mixPending) return;
         _mixPending = false;
+        _deferredCount = 0;
         var span = _state.Span;
         var target = _scratch.Span;
         for (var start = 0; start < _m; start += FusedChunk)

@@ -75,6 +75,14 @@ public sealed class WignerLoheSolver : IDisposable
     /// <summary>Seeded defect only: z(0), used for the coupling coefficients at every later time; null in the correct solver.</summary>
     private readonly Complex[]? _frozenZ;
     private bool _frozenFilled;
+    /// <summary>Deferred mixing: the buffer holds W_phys and the fields are Φ W_phys Φ^†; _g then holds their z.</summary>
+    private readonly Complex[] _phiTotal, _phiScratch;
+    private bool _deferred;
+    private int _deferredCount;
+
+    /// <summary>Couplings folded into the deferred mixing before it is applied anyway, so that z is recomputed from the
+    /// fields and round-off in their integrals never accumulates unseen over long runs (as in the S-L solver).</summary>
+    private const int MaxDeferredCouplings = 32;
 
     public WignerLoheSolver(WignerLoheProblem problem, SplittingScheme scheme, double dt, IFftBackend? backend = null)
         : this(problem, scheme, dt, backend, freezeCorrelations: false)
@@ -88,6 +96,9 @@ public sealed class WignerLoheSolver : IDisposable
     internal WignerLoheSolver(WignerLoheProblem problem, SplittingScheme scheme, double dt, IFftBackend? backend, bool freezeCorrelations)
     {
         _frozenZ = freezeCorrelations ? new Complex[problem.Oscillators * problem.Oscillators] : null;
+        _phiTotal = new Complex[problem.Oscillators * problem.Oscillators];
+        _phiScratch = new Complex[problem.Oscillators * problem.Oscillators];
+        for (var j = 0; j < problem.Oscillators; j++) _phiTotal[j * problem.Oscillators + j] = 1;
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(scheme);
         if (!(dt > 0) || double.IsInfinity(dt)) throw new ArgumentException($"dt must be finite and positive; got {dt}.", nameof(dt));
@@ -152,12 +163,14 @@ public sealed class WignerLoheSolver : IDisposable
         if (steps < StepsTaken) throw new ArgumentException($"t = {time:R} lies before the current time {Time:R}.");
         Advance(steps - StepsTaken);
         Flush();
+        Materialise();
     }
 
     /// <summary>z_jk = ∫∫ w_jk dx dp = ∫ u_jk(x, y = 0) dx for every j, k (row-major), none assumed from symmetry.</summary>
     public void Correlations(Span<Complex> z)
     {
         Flush();
+        Materialise();
         if (z.Length != _n * _n) throw new ArgumentException($"z needs {_n * _n} entries.");
         CorrelationsOfState(z);
     }
@@ -166,6 +179,7 @@ public sealed class WignerLoheSolver : IDisposable
     public void Field(int j, int k, Span<Complex> destination)
     {
         Flush();
+        Materialise();
         if ((uint)j >= (uint)_n || (uint)k >= (uint)_n) throw new ArgumentOutOfRangeException(nameof(j), $"Oscillators are 0…{_n - 1}.");
         if (destination.Length != _count) throw new ArgumentException($"A field has {_count} entries; got {destination.Length}.");
         _output.CopyFrom(_u.Slice((j * _n + k) * _count, _count));
@@ -255,7 +269,10 @@ public sealed class WignerLoheSolver : IDisposable
             if (op.Operator != SplitOperator.Coupling || _skip[s]) continue;
             if (!haveZ)
             {
-                if (_frozenZ is null) CorrelationsOfState(_g);
+                if (_frozenZ is null)
+                {
+                    if (!_deferred) CorrelationsOfState(_g); // otherwise _g already holds z of the mixed fields
+                }
                 else
                 {
                     if (!_frozenFilled) CorrelationsOfState(_frozenZ);
@@ -271,6 +288,7 @@ public sealed class WignerLoheSolver : IDisposable
             var substeps = Math.Max(1, (int)Math.Ceiling(_problem.Coupling * Math.Abs(tau) / MaxCouplingSubstep)); // |τ|: Yoshida has negative sub-steps
             var h = tau / substeps;
             for (var k = 0; k < substeps; k++) Rk4(phi, h);
+            Defer(phi);
             if (_frozenZ is not null) continue;
             Conjugate(phi, _g, _tmp);
             Array.Copy(_tmp, _g, _g.Length);
@@ -289,9 +307,40 @@ public sealed class WignerLoheSolver : IDisposable
                     var table = _potential[op.Fraction].AsSpan(start, len);
                     for (var f = 0; f < nn; f++) ComplexKernels.Multiply(span.Slice(f * _count + start, len), table);
                 }
-                else Mix(span, start, len, _phis[s]);
+                // Coupling stages were folded into the deferred mixing (Defer) and touch no field here.
             }
         }
+        if (_deferredCount >= MaxDeferredCouplings) Materialise();
+    }
+
+    /// <summary>Φ_total ← Φ Φ_total. Transport and Θ[V] are the same linear map on every field, so they commute with the
+    /// mixing W ← Φ W Φ^†; it is applied once, when the fields are read (<see cref="Materialise"/>), exactly up to
+    /// round-off, and a step costs its FFTs and pointwise phase products only.</summary>
+    private void Defer(Complex[] phi)
+    {
+        var n = _n;
+        for (var j = 0; j < n; j++)
+        for (var k = 0; k < n; k++)
+        {
+            Complex acc = 0;
+            for (var m = 0; m < n; m++) acc += phi[j * n + m] * _phiTotal[m * n + k];
+            _phiScratch[j * n + k] = acc;
+        }
+        Array.Copy(_phiScratch, _phiTotal, _phiTotal.Length);
+        _deferred = true;
+        _deferredCount++;
+    }
+
+    /// <summary>Applies the deferred mixing to the stored fields (one chunked pass) and resets it to the identity.</summary>
+    private void Materialise()
+    {
+        if (!_deferred) return;
+        _deferred = false;
+        _deferredCount = 0;
+        var span = _u.Span;
+        for (var start = 0; start < _count; start += MixChunk) Mix(span, start, Math.Min(MixChunk, _count - start), _phiTotal);
+        Array.Clear(_phiTotal);
+        for (var j = 0; j < _n; j++) _phiTotal[j * _n + j] = 1;
     }
 
     /// <summary>W ← Φ W Φ^† on the points [start, start + len): first T = Φ W, then W = T Φ^†.</summary>
