@@ -20,6 +20,11 @@ public static class CommandLine
                    --reference DIR     reference data (default: reference-data/ of the repository; off for --cases)
                    --update-reference  rewrite references that are missing, stale or out of tolerance (atomically;
                                        a reference the run matches is left byte for byte; listed in CHANGELOG.md)
+                   --shard i/n         run shard i of n (1-based): cases sorted by id, every n-th from the i-th
+                   --coverage-report DIR  record the coverage of a ReportGenerator folder (Cobertura.xml) in the
+                                       summary and copy it to the report's coverage/ (run-verification.sh --coverage)
+                   a bad case file is reported (file, JSON path, problem), the other cases still run, exit code 2
+          merge    combine the summaries of shards into one report: merge --out DIR SHARD_DIR_OR_SUMMARY... [--run-id ID]
           gallery  run the cases against each seeded-bug solver and report which checks catch each bug
                    --tier quick|full   (default quick)   --bug FILTER   --jobs N   --out DIR   --cases DIR
           gci      observed order, Richardson extrapolation and the Grid Convergence Index (Celik et al. 2008)
@@ -44,6 +49,7 @@ public static class CommandLine
             {
                 "verify" => VerifyCommand.Run(args[1..]),
                 "gallery" => GalleryCommand.Run(Options.Parse(args[1..], GalleryCommand.Flags)),
+                "merge" => MergeCommand.Run(args[1..], Console.Out, Console.Error),
                 "gci" => GciCommand.Run(Options.Parse(args[1..], GciCommand.Flags), Console.In, Console.Out),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),
             };

@@ -2,8 +2,11 @@ using System.Globalization;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Running;
+using ConvergenceSuite.Harness.Schema;
+using ConvergenceSuite.Harness.Sharding;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports;
+using ConvergenceSuite.Reports.Coverage;
 using ConvergenceSuite.Reports.Studies;
 using Spectre.Console;
 
@@ -12,7 +15,7 @@ namespace ConvergenceSuite.Cli;
 /// <summary>The verify verb: load cases, run them with progress, write reports, print a summary table.</summary>
 public static class VerifyCommand
 {
-    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs", "reference"];
+    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs", "reference", "shard", "coverage-report"];
 
     /// <summary>The one option without a value: rewrite references that are missing, stale or out of tolerance.</summary>
     public const string UpdateReferenceFlag = "--update-reference";
@@ -31,19 +34,20 @@ public static class VerifyCommand
         };
         var root = RepositoryRoot();
         var casesDir = options.Get("cases") ?? Path.Combine(root, "verification", "cases");
-        var runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + tier.ToString().ToLowerInvariant();
+        var shard = VerifyExtras.ParseShard(options);
+        var runId = SummaryMerge.ShardRunId(DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + tier.ToString().ToLowerInvariant(), shard);
         var outDir = options.Get("out") ?? Path.Combine(root, "reports", runId);
         var runOptions = new RunOptions(tier, options.Get("case"), options.GetInt("jobs", Environment.ProcessorCount));
 
+        // A bad case file does not stop the others: it is reported here and in the report, the other cases run, and the
+        // exit code is 2 (verification/cases/README.md).
         IReadOnlyList<CaseDefinition> all;
+        IReadOnlyList<CaseFileException> badFiles;
         try
         {
-            all = CaseLoader.LoadFolder(casesDir);
-        }
-        catch (CaseFileException e)
-        {
-            Console.Error.WriteLine($"error: bad case file: {e.Message}");
-            return CommandLine.UsageError;
+            var load = CaseFolder.Load(casesDir);
+            (all, badFiles) = (load.Cases, VerifyExtras.ShardBadFiles(load.Errors, shard));
+            VerifyExtras.ReportBadFiles(badFiles);
         }
         catch (DirectoryNotFoundException e)
         {
@@ -55,14 +59,15 @@ public static class VerifyCommand
         var referenceDir = options.Get("reference") ?? (options.Get("cases") is null ? Path.Combine(root, "reference-data") : null);
         if (updateReference && referenceDir is null) throw new UsageException($"{UpdateReferenceFlag} with --cases needs --reference DIR");
         var selected = VerificationRunner.Select(all, runOptions);
-        if (selected.Count == 0)
+        if (shard.Count > 1) selected = shard.Select(selected, c => c.Id);
+        if (selected.Count == 0 && badFiles.Count == 0)
         {
             Console.Error.WriteLine($"error: no case matches tier '{tier.ToString().ToLowerInvariant()}' and filter '{runOptions.CaseFilter}' among {all.Count} cases in {casesDir}");
             return CommandLine.UsageError;
         }
 
         var console = AnsiConsole.Console;
-        console.MarkupLine($"[bold]ConvergenceSuite[/] verify: {selected.Count} case(s), tier {tier.ToString().ToLowerInvariant()}, {runOptions.MaxParallelCases} job(s)");
+        console.MarkupLine($"[bold]ConvergenceSuite[/] verify: {selected.Count} case(s), tier {tier.ToString().ToLowerInvariant()}, {runOptions.MaxParallelCases} job(s){(shard.Count > 1 ? $", shard {shard}" : "")}");
         console.MarkupLine(referenceDir is null
             ? "regression: off (a custom --cases folder without --reference)"
             : $"regression: against {Markup.Escape(referenceDir)}{(updateReference ? " (updating references that are missing, stale or out of tolerance)" : "")}");
@@ -88,13 +93,21 @@ public static class VerifyCommand
                 summary = regression is null ? runner.Run(selected, runOptions, runId, done) : regression.Run(selected, runOptions, runId, done);
             });
 
-        var files = ReportWriter.WriteAll(summary, outDir, [new ConvergenceSection(linkFiles: true)]);
+        summary = VerifyExtras.Complete(summary, badFiles, options.Get("coverage-report"), outDir);
+        var files = ReportWriter.WriteAll(summary, outDir, summary.Coverage is null ? [new ConvergenceSection(linkFiles: true)] : [new ConvergenceSection(linkFiles: true), new CoverageSection()]);
         var studyFiles = StudyExport.WriteAll(summary, outDir);
         PrintTable(console, summary);
         if (regression is { UpdateReferences: true }) PrintUpdates(console, regression);
         console.MarkupLine($"FFT backend: {Markup.Escape(summary.Environment.FftBackend)}");
         console.MarkupLine($"report: {Markup.Escape(files.IndexHtml)}");
         if (studyFiles.Count > 0) console.MarkupLine($"studies: {studyFiles.Count} file(s) in {Markup.Escape(Path.Combine(outDir, StudyExport.FolderName))}");
+        if (summary.Coverage is { } coverage) console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"coverage of {coverage.Scope}: lines {100 * coverage.LineRate:F1} %, branches {100 * coverage.BranchRate:F1} % ({Markup.Escape(Path.Combine(outDir, VerifyExtras.CoverageFolder, "index.html"))})"));
+        if (badFiles.Count > 0)
+        {
+            Console.Error.WriteLine($"{badFiles.Count} bad case file(s); the other cases ran:");
+            VerifyExtras.ReportBadFiles(badFiles);
+            return CommandLine.UsageError;
+        }
         if (summary.AllPassed)
         {
             console.MarkupLine("[green]all verdicts pass[/]");
