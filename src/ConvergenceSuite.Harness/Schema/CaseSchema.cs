@@ -115,7 +115,7 @@ public static partial class CaseSchema
         var problem = keyword switch
         {
             "type" => $"expected {TypeName(node?["type"])}, found {DescribeValue(value)}",
-            "enum" => $"unknown value {DescribeValue(value)}; expected one of: {EnumText(node)}",
+            "enum" => $"unknown value {Raw(value)}; expected one of: {EnumText(node)}",
             "const" => $"must be {limit?.ToJsonString()}, found {DescribeValue(value)}",
             "minimum" => $"must be ≥ {Number(limit)}; got {Raw(value)}",
             "exclusiveMinimum" => $"must be > {Number(limit)}; got {Raw(value)}",
@@ -131,10 +131,10 @@ public static partial class CaseSchema
         yield return new SchemaViolation(path, problem);
     }
 
-    private static string Fill(string template, JsonElement? value, JsonNode? node) =>
-        template.Replace("{value}", DescribeValue(value), StringComparison.Ordinal).Replace("{enum}", EnumText(node), StringComparison.Ordinal);
+    private static string Fill(string template, JsonElement? value, JsonObject? node) =>
+        template.Replace("{value}", Raw(value), StringComparison.Ordinal).Replace("{enum}", EnumText(node), StringComparison.Ordinal);
 
-    private static string EnumText(JsonNode? node) =>
+    private static string EnumText(JsonObject? node) =>
         node?["enum"] is JsonArray values ? string.Join(", ", values.Select(v => v is JsonValue j && j.TryGetValue<string>(out var s) ? s : v?.ToJsonString())) : "?";
 
     private static string Number(JsonNode? n) => n is JsonValue v && v.TryGetValue<double>(out var d) ? d.ToString("R", CultureInfo.InvariantCulture) : n?.ToJsonString() ?? "?";
@@ -195,10 +195,11 @@ public static partial class CaseSchema
 
     /// <summary>The schema node at a schema location's fragment, followed as far as it resolves (the library's locations
     /// below "items" and "additionalProperties" carry a trailing segment that names no node).</summary>
-    private static JsonNode? SchemaNode(JsonNode schema, Uri location)
+    private static JsonObject? SchemaNode(JsonNode schema, Uri location)
     {
         var fragment = Uri.UnescapeDataString(location.Fragment.TrimStart('#'));
-        var current = schema;
+        JsonNode current = schema;
+        var deepestObject = schema as JsonObject;
         foreach (var raw in fragment.Split('/').Skip(1))
         {
             var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
@@ -210,8 +211,9 @@ public static partial class CaseSchema
             };
             if (next is null) break;
             current = next;
+            if (current is JsonObject o2) deepestObject = o2;
         }
-        return current;
+        return deepestObject;
     }
 }
 
