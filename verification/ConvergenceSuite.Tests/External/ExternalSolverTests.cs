@@ -26,7 +26,7 @@ public class ExternalSolverTests
 
     /// <summary>numpy and C# implement the same Strang splitting independently (the coupling flow as RK4 on ψ versus on the
     /// coefficient matrix, both with local error ≈ 3e-16); at T = 2 their correlations differ by round-off accumulated over
-    /// 100 steps, measured 2.4e-15 (FFTW); 1e-11 leaves room for other BLAS/FFT libraries.</summary>
+    /// 200 steps, measured 2.4e-15 (FFTW); 1e-11 leaves room for other BLAS/FFT libraries.</summary>
     private const double NumpyAgreement = 1e-11;
 
     private const string Python = "/usr/bin/python3";
