@@ -45,7 +45,7 @@ dotnet test ConvergenceSuite.sln -c Release --filter "Category!=Slow" --collect 
   --results-directory "$cov/raw" -nologo -v quiet >"$cov.log" 2>&1 || tests=$?
 grep -E "^(Passed|Failed)!" "$cov.log" >&2 || true
 [ "$tests" = 0 ] || echo "warning: the test suite failed during the coverage run (log: $cov.log); coverage is still reported" >&2
-dotnet tool run reportgenerator "-reports:$cov/raw/**/coverage.cobertura.xml" "-targetdir:$cov/report" \
+dotnet tool run reportgenerator "-reports:$cov/raw/*/coverage.cobertura.xml" "-targetdir:$cov/report" \
   "-reporttypes:HtmlInline;TextSummary;Cobertura" "-filefilters:+*/src/*;-*/obj/*" "-assemblyfilters:-StandInSolver;-*.Tests" \
   -verbosity:Warning >&2 || { echo "ReportGenerator failed" >&2; exit 2; }
 status=0
