@@ -38,13 +38,14 @@ fi
 # --coverage: the test suite under coverlet (XPlat Code Coverage), merged by ReportGenerator into HtmlInline,
 # TextSummary and Cobertura reports of src/; the verify verb copies them into reports/<run>/coverage/.
 cov="TestResults/coverage-$(date -u +%Y%m%d-%H%M%S)"
+mkdir -p "$cov"
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed (ReportGenerator, .config/dotnet-tools.json)" >&2; exit 2; }
 echo "coverage: running the test suite under coverlet (Category!=Slow) into $cov" >&2
 tests=0
 dotnet test ConvergenceSuite.sln -c Release --filter "Category!=Slow" --collect "XPlat Code Coverage" \
-  --results-directory "$cov/raw" -nologo -v quiet >"$cov.log" 2>&1 || tests=$?
-grep -E "^(Passed|Failed)!" "$cov.log" >&2 || true
-[ "$tests" = 0 ] || echo "warning: the test suite failed during the coverage run (log: $cov.log); coverage is still reported" >&2
+  --results-directory "$cov/raw" -nologo -v quiet >"$cov/test.log" 2>&1 || tests=$?
+grep -E "^(Passed|Failed)!" "$cov/test.log" >&2 || true
+[ "$tests" = 0 ] || echo "warning: the test suite failed during the coverage run (log: $cov/test.log); coverage is still reported" >&2
 dotnet tool run reportgenerator "-reports:$cov/raw/*/coverage.cobertura.xml" "-targetdir:$cov/report" \
   "-reporttypes:HtmlInline;TextSummary;Cobertura" "-filefilters:+*/src/*;-*/obj/*" "-assemblyfilters:-StandInSolver;-*.Tests" \
   -verbosity:Warning >&2 || { echo "ReportGenerator failed" >&2; exit 2; }

@@ -35,5 +35,5 @@ public sealed class CoverageSection : IReportSection
         return h.ToString();
     }
 
-    private static string Percent(double rate) => double.IsFinite(rate) ? InvariantFormat.Display(100 * rate) + " %" : "n/a";
+    private static string Percent(double rate) => double.IsFinite(rate) ? (100 * rate).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " %" : "n/a";
 }
