@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Verify the built-in solvers: build in Release, run the selected tier of verification/cases with progress,
 # print a summary table and write reports/<run>/ (index.html, summary.json, junit.xml).
-# Options are passed to the verify verb: --case FILTER, --tier quick|full, --jobs N, --out DIR, --cases DIR.
+# Options are passed to the verify verb: --case FILTER, --tier quick|full, --jobs N, --out DIR, --cases DIR,
+# --shard i/n. --coverage first runs the test suite under coverlet and ReportGenerator (local tool manifest) and
+# records line and branch coverage of src/ in the report (coverage/ beside index.html, and summary.json).
 # The claims ledger of the tier runs too (Claims page, claims.json): a statement of the PAPER found violated does not
 # fail the run; an entry the ledger cannot evaluate does. --claims no skips the ledger.
-# Exit code: 0 when every verdict passes, 1 when a check fails (the failing checks are named), 2 on bad usage.
+# Exit code: 0 when every verdict passes, 1 when a check fails (the failing checks are named) or, with --coverage,
+# a test failed; 2 on bad usage or a bad case file.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -23,6 +26,32 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "notice: missing ${missing[*]} (apt-get install ${missing[*]}); continuing without" >&2
   fi
 fi
+coverage=0
+args=()
+for a in "$@"; do
+  if [ "$a" = --coverage ]; then coverage=1; else args+=("$a"); fi
+done
 dotnet build src/ConvergenceSuite.Cli/ConvergenceSuite.Cli.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null \
   || { echo "build failed; run: dotnet build src/ConvergenceSuite.Cli -c Release" >&2; exit 2; }
-exec dotnet src/ConvergenceSuite.Cli/bin/Release/net10.0/convergence-suite.dll verify "$@"
+if [ "$coverage" = 0 ]; then
+  exec dotnet src/ConvergenceSuite.Cli/bin/Release/net10.0/convergence-suite.dll verify ${args[@]+"${args[@]}"}
+fi
+
+# --coverage: the test suite under coverlet (XPlat Code Coverage), merged by ReportGenerator into HtmlInline,
+# TextSummary and Cobertura reports of src/; the verify verb copies them into reports/<run>/coverage/.
+cov="TestResults/coverage-$(date -u +%Y%m%d-%H%M%S)"
+mkdir -p "$cov"
+dotnet tool restore >/dev/null || { echo "dotnet tool restore failed (ReportGenerator, .config/dotnet-tools.json)" >&2; exit 2; }
+echo "coverage: running the test suite under coverlet (Category!=Slow) into $cov" >&2
+tests=0
+dotnet test ConvergenceSuite.sln -c Release --filter "Category!=Slow" --collect "XPlat Code Coverage" \
+  --results-directory "$cov/raw" -nologo -v quiet >"$cov/test.log" 2>&1 || tests=$?
+grep -E "^(Passed|Failed)!" "$cov/test.log" >&2 || true
+[ "$tests" = 0 ] || echo "warning: the test suite failed during the coverage run (log: $cov/test.log); coverage is still reported" >&2
+dotnet tool run reportgenerator "-reports:$cov/raw/*/coverage.cobertura.xml" "-targetdir:$cov/report" \
+  "-reporttypes:HtmlInline;TextSummary;Cobertura" "-filefilters:+*/src/*;-*/obj/*" "-assemblyfilters:-StandInSolver;-*.Tests" \
+  -verbosity:Warning >&2 || { echo "ReportGenerator failed" >&2; exit 2; }
+status=0
+dotnet src/ConvergenceSuite.Cli/bin/Release/net10.0/convergence-suite.dll verify --coverage-report "$cov/report" ${args[@]+"${args[@]}"} || status=$?
+if [ "$status" = 0 ] && [ "$tests" != 0 ]; then status=1; fi
+exit "$status"

@@ -22,6 +22,11 @@ public static class CommandLine
                                        a reference the run matches is left byte for byte; listed in CHANGELOG.md)
                    --claims yes|no     also evaluate the claims ledger of the tier and add the Claims page
                                        (default: yes, unless --case or --cases is given)
+                   --shard i/n         run shard i of n (1-based): cases sorted by id, every n-th from the i-th
+                   --coverage-report DIR  record the coverage of a ReportGenerator folder (Cobertura.xml) in the
+                                       summary and copy it to the report's coverage/ (run-verification.sh --coverage)
+                   a bad case file is reported (file, JSON path, problem), the other cases still run, exit code 2
+          merge    combine the summaries of shards into one report: merge --out DIR SHARD_DIR_OR_SUMMARY... [--run-id ID]
           gallery  run the cases against each seeded-bug solver and report which checks catch each bug
                    --tier quick|full   (default quick)   --bug FILTER   --jobs N   --out DIR   --cases DIR
           claims   evaluate the claims ledger only (every numbered statement of the paper, tested as printed)
@@ -52,6 +57,7 @@ public static class CommandLine
                 "verify" => VerifyCommand.Run(args[1..]),
                 "claims" => ClaimsCommand.Run(Options.Parse(args[1..], ClaimsCommand.Flags)),
                 "gallery" => GalleryCommand.Run(Options.Parse(args[1..], GalleryCommand.Flags)),
+                "merge" => MergeCommand.Run(args[1..], Console.Out, Console.Error),
                 "gci" => GciCommand.Run(Options.Parse(args[1..], GciCommand.Flags), Console.In, Console.Out),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),
             };

@@ -3,10 +3,13 @@ using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Claims;
 using ConvergenceSuite.Harness.Running;
+using ConvergenceSuite.Harness.Schema;
+using ConvergenceSuite.Harness.Sharding;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports;
 using ConvergenceSuite.Reports.Claims;
 using ConvergenceSuite.Reports.Html;
+using ConvergenceSuite.Reports.Coverage;
 using ConvergenceSuite.Reports.Studies;
 using Spectre.Console;
 
@@ -15,7 +18,7 @@ namespace ConvergenceSuite.Cli;
 /// <summary>The verify verb: load cases, run them with progress, write reports, print a summary table.</summary>
 public static class VerifyCommand
 {
-    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs", "reference", "claims"];
+    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs", "reference", "claims", "shard", "coverage-report"];
 
     /// <summary>--tier quick|full (default quick).</summary>
     public static Tier ParseTier(string? value) => value switch
@@ -35,28 +38,30 @@ public static class VerifyCommand
     public static int Run(Options options, bool updateReference = false)
     {
         var tier = ParseTier(options.Get("tier"));
+        var shard = VerifyExtras.ParseShard(options);
+        // The ledger runs once per run: in an unsharded run of the catalogue, or in shard 1 of a sharded one.
         var withClaims = options.Get("claims") switch
         {
-            null => options.Get("case") is null && options.Get("cases") is null,
+            null => options.Get("case") is null && options.Get("cases") is null && shard.Index <= 1,
             "yes" => true,
             "no" => false,
             var c => throw new UsageException($"--claims must be yes or no, not '{c}'"),
         };
         var root = RepositoryRoot();
         var casesDir = options.Get("cases") ?? Path.Combine(root, "verification", "cases");
-        var runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + tier.ToString().ToLowerInvariant();
+        var runId = SummaryMerge.ShardRunId(DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + tier.ToString().ToLowerInvariant(), shard);
         var outDir = options.Get("out") ?? Path.Combine(root, "reports", runId);
         var runOptions = new RunOptions(tier, options.Get("case"), options.GetInt("jobs", Environment.ProcessorCount));
 
+        // A bad case file does not stop the others: it is reported here and in the report, the other cases run, and the
+        // exit code is 2 (verification/cases/README.md).
         IReadOnlyList<CaseDefinition> all;
+        IReadOnlyList<CaseFileException> badFiles;
         try
         {
-            all = CaseLoader.LoadFolder(casesDir);
-        }
-        catch (CaseFileException e)
-        {
-            Console.Error.WriteLine($"error: bad case file: {e.Message}");
-            return CommandLine.UsageError;
+            var load = CaseFolder.Load(casesDir);
+            (all, badFiles) = (load.Cases, VerifyExtras.ShardBadFiles(load.Errors, shard));
+            VerifyExtras.ReportBadFiles(badFiles);
         }
         catch (DirectoryNotFoundException e)
         {
@@ -68,14 +73,15 @@ public static class VerifyCommand
         var referenceDir = options.Get("reference") ?? (options.Get("cases") is null ? Path.Combine(root, "reference-data") : null);
         if (updateReference && referenceDir is null) throw new UsageException($"{UpdateReferenceFlag} with --cases needs --reference DIR");
         var selected = VerificationRunner.Select(all, runOptions);
-        if (selected.Count == 0)
+        if (shard.Count > 1) selected = shard.Select(selected, c => c.Id);
+        if (selected.Count == 0 && badFiles.Count == 0)
         {
             Console.Error.WriteLine($"error: no case matches tier '{tier.ToString().ToLowerInvariant()}' and filter '{runOptions.CaseFilter}' among {all.Count} cases in {casesDir}");
             return CommandLine.UsageError;
         }
 
         var console = AnsiConsole.Console;
-        console.MarkupLine($"[bold]ConvergenceSuite[/] verify: {selected.Count} case(s), tier {tier.ToString().ToLowerInvariant()}, {runOptions.MaxParallelCases} job(s)");
+        console.MarkupLine($"[bold]ConvergenceSuite[/] verify: {selected.Count} case(s), tier {tier.ToString().ToLowerInvariant()}, {runOptions.MaxParallelCases} job(s){(shard.Count > 1 ? $", shard {shard}" : "")}");
         console.MarkupLine(referenceDir is null
             ? "regression: off (a custom --cases folder without --reference)"
             : $"regression: against {Markup.Escape(referenceDir)}{(updateReference ? " (updating references that are missing, stale or out of tolerance)" : "")}");
@@ -115,6 +121,8 @@ public static class VerifyCommand
             ledgerRun = ledger;
             sections.Insert(0, new ClaimsSection(ledger));
         }
+        summary = VerifyExtras.Complete(summary, badFiles, options.Get("coverage-report"), outDir);
+        if (summary.Coverage is not null) sections.Add(new CoverageSection());
         var files = ReportWriter.WriteAll(summary, outDir, sections);
         if (ledgerRun is not null) ClaimsJson.Write(ledgerRun, outDir);
         var studyFiles = StudyExport.WriteAll(summary, outDir);
@@ -123,6 +131,13 @@ public static class VerifyCommand
         console.MarkupLine($"FFT backend: {Markup.Escape(summary.Environment.FftBackend)}");
         console.MarkupLine($"report: {Markup.Escape(files.IndexHtml)}");
         if (studyFiles.Count > 0) console.MarkupLine($"studies: {studyFiles.Count} file(s) in {Markup.Escape(Path.Combine(outDir, StudyExport.FolderName))}");
+        if (summary.Coverage is { } coverage) console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"coverage of {coverage.Scope}: lines {100 * coverage.LineRate:F1} %, branches {100 * coverage.BranchRate:F1} % ({Markup.Escape(Path.Combine(outDir, VerifyExtras.CoverageFolder, "index.html"))})"));
+        if (badFiles.Count > 0)
+        {
+            Console.Error.WriteLine($"{badFiles.Count} bad case file(s); the other cases ran:");
+            VerifyExtras.ReportBadFiles(badFiles);
+            return CommandLine.UsageError;
+        }
         if (summary.AllPassed)
         {
             console.MarkupLine("[green]all verdicts pass[/]");

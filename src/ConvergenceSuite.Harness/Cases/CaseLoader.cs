@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Security.Cryptography;
 using System.Text.Json;
 using ConvergenceSuite.Harness.Checks;
 using QuantumSync.Models.Potentials;
@@ -55,6 +54,7 @@ public static class CaseLoader
         }
         using (document)
         {
+            Schema.CaseSchema.Check(file, document.RootElement);
             var root = new JsonFields(file, "$", document.RootElement);
             root.Ignore("$schema");
             var id = root.String("id");
@@ -73,12 +73,13 @@ public static class CaseLoader
             var (problem, resolution) = reader.Read(root);
             var solver = root.StringOr("solver", "split-step")!;
             var storeStates = root.BooleanOr("storeStates", true);
+            External.ExternalCommands.Read(root, solver, problem);
             var checks = root.Objects("checks").Select(c => CheckRegistry.Create(c, problem)).ToList();
             if (checks.Count == 0) throw root.Error("checks", "a case needs at least one check");
             var dup = checks.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
             if (dup is not null) throw root.Error("checks", $"check '{dup.Key}' is listed twice");
             root.EnsureAllRead();
-            var hash = Convert.ToHexStringLower(SHA256.HashData(utf8));
+            var hash = Schema.CaseSchema.ContentHash(utf8);
             return new CaseDefinition(id, description, tier, file, hash, problem, resolution, solver, storeStates, checks);
         }
     }

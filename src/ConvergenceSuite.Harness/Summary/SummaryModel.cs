@@ -92,6 +92,9 @@ public sealed record VerificationSummary(
     /// <summary>Schema version of summary.json; bump on incompatible changes.</summary>
     public const int SchemaVersion = 1;
 
+    /// <summary>Code coverage measured with this run (--coverage, CI), or null when none was collected.</summary>
+    public CoverageSummary? Coverage { get; init; }
+
     public bool AllPassed => Cases.Count > 0 && Cases.All(c => c.Passed);
 
     /// <summary>"case/check" for every check that did not pass, and "case (error)" for cases that failed to run.</summary>

@@ -61,6 +61,7 @@ public static class SummaryJson
         w.WriteString("runId", summary.RunId);
         w.WriteBoolean("allPassed", summary.AllPassed);
         WriteEnvironment(w, summary.Environment);
+        WriteCoverage(w, summary.Coverage);
         w.WriteStartArray("failingChecks");
         foreach (var f in summary.FailingChecks())
         {
@@ -97,6 +98,76 @@ public static class SummaryJson
             w.WriteString("caseFilter", e.CaseFilter);
         }
         w.WriteEndObject();
+    }
+
+    private static void WriteCoverage(Utf8JsonWriter w, CoverageSummary? c)
+    {
+        if (c is null)
+        {
+            w.WriteNull("coverage");
+            return;
+        }
+        w.WriteStartObject("coverage");
+        w.WriteString("scope", c.Scope);
+        WriteDouble(w, "lineRate", c.LineRate);
+        WriteDouble(w, "branchRate", c.BranchRate);
+        w.WriteNumber("linesCovered", c.LinesCovered);
+        w.WriteNumber("linesValid", c.LinesValid);
+        w.WriteNumber("branchesCovered", c.BranchesCovered);
+        w.WriteNumber("branchesValid", c.BranchesValid);
+        w.WriteString("report", c.Report);
+        w.WriteStartArray("assemblies");
+        foreach (var a in c.Assemblies)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", a.Name);
+            WriteDouble(w, "lineRate", a.LineRate);
+            WriteDouble(w, "branchRate", a.BranchRate);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static CoverageSummary? ReadCoverage(JsonElement root)
+    {
+        if (!root.TryGetProperty("coverage", out var c) || c.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        const string path = "$.coverage";
+        RequireKind(c, JsonValueKind.Object, path);
+        var list = Get(c, "assemblies", path);
+        RequireKind(list, JsonValueKind.Array, path + ".assemblies");
+        var assemblies = new List<AssemblyCoverage>();
+        var i = 0;
+        foreach (var a in list.EnumerateArray())
+        {
+            var p = $"{path}.assemblies[{i++}]";
+            RequireKind(a, JsonValueKind.Object, p);
+            assemblies.Add(new AssemblyCoverage(GetString(a, "name", p), GetDouble(Get(a, "lineRate", p), p + ".lineRate"),
+                GetDouble(Get(a, "branchRate", p), p + ".branchRate")));
+        }
+        return new CoverageSummary(
+            GetDouble(Get(c, "lineRate", path), path + ".lineRate"),
+            GetDouble(Get(c, "branchRate", path), path + ".branchRate"),
+            GetLong(c, "linesCovered", path),
+            GetLong(c, "linesValid", path),
+            GetLong(c, "branchesCovered", path),
+            GetLong(c, "branchesValid", path),
+            GetString(c, "scope", path),
+            GetString(c, "report", path),
+            assemblies);
+    }
+
+    private static long GetLong(JsonElement obj, string name, string path)
+    {
+        var v = Get(obj, name, path);
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out var l))
+        {
+            throw new InvalidDataException($"{path}.{name}: expected an integer.");
+        }
+        return l;
     }
 
     private static void WriteCase(Utf8JsonWriter w, CaseResult c)
@@ -397,7 +468,7 @@ public static class SummaryJson
             {
                 cases.Add(ReadCase(c, $"$.cases[{i++}]"));
             }
-            return new VerificationSummary(GetString(root, "runId", "$"), env, cases);
+            return new VerificationSummary(GetString(root, "runId", "$"), env, cases) { Coverage = ReadCoverage(root) };
         }
     }
 

@@ -58,10 +58,12 @@ public class VerifyCommandTests
     }
 
     [Test]
-    public void Verify_BadCaseFile_ExitsTwoAndWritesNothing()
+    public void Verify_BadCaseFile_RunsTheOthersReportsItAndExitsTwo()
     {
         Verify(PassingCase, PassingCase.Replace("cli-pass", "cli-bad").Replace("\"coupling\": 1.0", "\"coupling\": \"x\"")).ShouldBe(CommandLine.UsageError);
-        Directory.Exists(Path.Combine(_dir.FullName, "out")).ShouldBeFalse();
+        var summary = File.ReadAllText(Path.Combine(_dir.FullName, "out", "summary.json"));
+        summary.ShouldContain("cli-pass");
+        summary.ShouldContain("bad case file: $.coupling");
     }
 
     [Test]

@@ -1,0 +1,75 @@
+using ConvergenceSuite.Harness.Sharding;
+using ConvergenceSuite.Harness.Summary;
+using ConvergenceSuite.Reports;
+using ConvergenceSuite.Reports.Coverage;
+using ConvergenceSuite.Reports.Html;
+using ConvergenceSuite.Reports.Json;
+using ConvergenceSuite.Reports.Studies;
+
+namespace ConvergenceSuite.Cli;
+
+/// <summary>
+/// The merge verb: <c>merge --out DIR SHARD...</c> reads the summary.json of every shard (a report folder or the file
+/// itself), combines them (<see cref="SummaryMerge"/>) and writes one report (index.html, summary.json, junit.xml and
+/// the study files) into DIR. Exit code as for verify: 0 when every verdict of the merged run passes, 1 otherwise,
+/// 2 on bad usage or shards that cannot be merged.
+/// </summary>
+public static class MergeCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        string? outDir = null, runId = null;
+        var inputs = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
+                case "--run-id" when i + 1 < args.Length: runId = args[++i]; break;
+                case var a when a.StartsWith("--", StringComparison.Ordinal): throw new UsageException($"merge: unknown option or missing value '{a}'");
+                default: inputs.Add(args[i]); break;
+            }
+        }
+        if (inputs.Count == 0) throw new UsageException("merge needs the shards' report folders or summary.json files");
+        var summaries = new List<VerificationSummary>();
+        foreach (var input in inputs)
+        {
+            var file = Directory.Exists(input) ? Path.Combine(input, SummaryJson.FileName) : input;
+            if (!File.Exists(file))
+            {
+                stderr.WriteLine($"error: no {SummaryJson.FileName} at {file}");
+                return CommandLine.UsageError;
+            }
+            try
+            {
+                summaries.Add(SummaryJson.ReadFile(file));
+            }
+            catch (InvalidDataException e)
+            {
+                stderr.WriteLine($"error: {file}: {e.Message}");
+                return CommandLine.UsageError;
+            }
+        }
+        VerificationSummary merged;
+        try
+        {
+            merged = SummaryMerge.Merge(summaries, runId);
+        }
+        catch (MergeException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return CommandLine.UsageError;
+        }
+        outDir ??= Path.Combine(VerifyCommand.RepositoryRoot(), "reports", merged.RunId);
+        IReportSection[] sections = merged.Coverage is null ? [new ConvergenceSection(linkFiles: true)] : [new ConvergenceSection(linkFiles: true), new CoverageSection()];
+        var files = ReportWriter.WriteAll(merged, outDir, sections);
+        StudyExport.WriteAll(merged, outDir);
+        var failing = merged.FailingChecks().ToList();
+        stdout.WriteLine($"merged {summaries.Count} shard(s), {merged.Cases.Count} case(s): {merged.Cases.Count(c => c.Passed)} passed, {merged.Cases.Count(c => !c.Passed)} not passed");
+        stdout.WriteLine($"report: {files.IndexHtml}");
+        if (merged.AllPassed) return CommandLine.Success;
+        stderr.WriteLine("failing checks:");
+        foreach (var f in failing) stderr.WriteLine($"  {f}");
+        return CommandLine.ChecksFailed;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Runtime.CompilerServices;
+using ConvergenceSuite.Harness.Cases;
+
+namespace ConvergenceSuite.Harness.External;
+
+/// <summary>
+/// How to run an external solver: the program and its arguments (run without a shell; the problem folder is appended
+/// as the last argument), the working directory (the case file's folder) and a wall-clock limit per run.
+/// </summary>
+public sealed record ExternalCommand(IReadOnlyList<string> Command, string WorkingDirectory, double TimeoutSeconds)
+{
+    /// <summary>Default wall-clock limit of one run of the external process.</summary>
+    public const double DefaultTimeoutSeconds = 600;
+}
+
+/// <summary>
+/// The "external" block of a case file (<c>"solver": "external"</c>), kept beside the case's problem: the runner hands
+/// the problem to the solver under test, and <see cref="ExternalSolverAdapter"/> looks its command up here. Studies
+/// re-run the solver with the same problem object, so they use the same command.
+/// </summary>
+public static class ExternalCommands
+{
+    /// <summary>The solver name that selects the external adapter.</summary>
+    public const string SolverName = "external";
+
+    private static readonly ConditionalWeakTable<Problem, ExternalCommand> Attached = new();
+
+    /// <summary>Attaches a command to a problem (the loader does this; tests may too).</summary>
+    public static void Attach(Problem problem, ExternalCommand command) => Attached.AddOrUpdate(problem, command);
+
+    /// <summary>The command attached to <paramref name="problem"/>, or null.</summary>
+    public static ExternalCommand? For(Problem problem) => Attached.TryGetValue(problem, out var c) ? c : null;
+
+    /// <summary>
+    /// Reads "external": { "command": [...], "timeoutSeconds": s } when the case names the external solver, and refuses
+    /// the block for any other solver. Relative program paths (containing a '/') are resolved against the case file's
+    /// folder, which is also the working directory.
+    /// </summary>
+    public static void Read(JsonFields root, string solver, Problem problem)
+    {
+        var block = root.ObjectOr("external");
+        if (solver != SolverName)
+        {
+            if (block is not null) throw root.Error("external", $"the external block needs \"solver\": \"{SolverName}\" (this case names \"{solver}\")");
+            return;
+        }
+        if (block is null) throw root.Error("external", "required field is missing (\"solver\": \"external\" needs { \"command\": [...] })");
+        if (problem is not SchrodingerLoheSpec) throw root.Error("solver", "the external-process contract (verification/examples/CONTRACT.md) covers Schrödinger-Lohe cases");
+        var element = block.Element.GetProperty("command");
+        block.Ignore("command");
+        if (element.ValueKind != System.Text.Json.JsonValueKind.Array || element.GetArrayLength() == 0
+            || element.EnumerateArray().Any(e => e.ValueKind != System.Text.Json.JsonValueKind.String || string.IsNullOrEmpty(e.GetString())))
+            throw block.Error("command", "expected a non-empty array of non-empty strings: the program and its arguments");
+        var command = element.EnumerateArray().Select(e => e.GetString()!).ToList();
+        var timeout = block.NumberOr("timeoutSeconds", ExternalCommand.DefaultTimeoutSeconds);
+        if (!(timeout > 0)) throw block.Error("timeoutSeconds", $"must be positive; got {timeout}");
+        block.EnsureAllRead();
+        var folder = Path.GetDirectoryName(Path.GetFullPath(root.File)) ?? Directory.GetCurrentDirectory();
+        if (command[0].Contains('/') && !Path.IsPathRooted(command[0])) command[0] = Path.GetFullPath(Path.Combine(folder, command[0]));
+        Attach(problem, new ExternalCommand(command, folder, timeout));
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using ConvergenceSuite.Harness.Regression;
+using QuantumSync.Solvers.SchrodingerLohe;
+
+namespace ConvergenceSuite.Harness.External;
+
+/// <summary>A run of an external solver that did not produce a usable trajectory (the message says which way).</summary>
+public sealed class ExternalSolverException(string message) : Exception(message);
+
+/// <summary>What an external solver returned, read back from its output folder.</summary>
+public sealed record ExternalOutput(double[] Times, Complex[][] Correlations, Complex[][][]? States, string? Name, string? Scheme, string? Backend);
+
+/// <summary>
+/// The files of the process contract, version 1 (verification/examples/CONTRACT.md): the harness writes problem.json
+/// and .npy arrays into a problem folder; the solver writes times.npy, z_re.npy, z_im.npy (and states_re.npy,
+/// states_im.npy when asked for states, optionally solver.json) into its "out" subfolder. Every array is a 1-D
+/// little-endian float64 .npy file; multi-index data are flattened row-major (last index fastest).
+/// </summary>
+public static class ExternalContract
+{
+    /// <summary>Value of "contract" in problem.json.</summary>
+    public const string ContractVersion = "convergence-suite-external-solver/1";
+
+    /// <summary>Name of the output subfolder of the problem folder.</summary>
+    public const string OutputFolder = "out";
+
+    /// <summary>Relative tolerance on returned sample times: t_s must equal the requested time to round-off of a sum of
+    /// up to ~10⁶ steps (10⁶ · 1e-16 ≈ 1e-10), relative to T.</summary>
+    public const double TimeTolerance = 1e-9;
+
+    /// <summary>Writes the problem folder for one run; returns the path of problem.json.</summary>
+    public static string WriteProblem(string folder, SchrodingerLoheProblem discrete, string scheme, double dt,
+        IReadOnlyList<double> sampleTimes, bool storeStates)
+    {
+        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(Path.Combine(folder, OutputFolder));
+        var grid = discrete.Grid;
+        var axes = new List<string>();
+        for (var a = 0; a < grid.Dimension; a++)
+        {
+            var name = $"x{a}.npy";
+            File.WriteAllBytes(Path.Combine(folder, name), NpyArray.Write(grid.Coordinates(a)));
+            axes.Add(name);
+        }
+        var potentials = new List<string>();
+        var initial = new List<(string Re, string Im)>();
+        for (var j = 0; j < discrete.Oscillators; j++)
+        {
+            var v = $"V_{j}.npy";
+            File.WriteAllBytes(Path.Combine(folder, v), NpyArray.Write(discrete.Potentials[j]));
+            potentials.Add(v);
+            var (re, im) = ($"psi0_{j}_re.npy", $"psi0_{j}_im.npy");
+            File.WriteAllBytes(Path.Combine(folder, re), NpyArray.Write(discrete.Initial[j].Select(c => c.Real).ToArray()));
+            File.WriteAllBytes(Path.Combine(folder, im), NpyArray.Write(discrete.Initial[j].Select(c => c.Imaginary).ToArray()));
+            initial.Add((re, im));
+        }
+        var path = Path.Combine(folder, "problem.json");
+        using (var stream = File.Create(path))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("contract", ContractVersion);
+            w.WriteString("model", "schrodinger-lohe");
+            w.WriteNumber("dimension", grid.Dimension);
+            w.WriteNumber("oscillators", discrete.Oscillators);
+            w.WriteNumber("coupling", discrete.Coupling);
+            w.WriteStartObject("grid");
+            WriteArray(w, "points", grid.Sizes.Select(s => (double)s));
+            WriteArray(w, "lengths", grid.Lengths);
+            w.WriteStartArray("axes");
+            foreach (var a in axes) w.WriteStringValue(a);
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteString("scheme", scheme);
+            w.WriteNumber("dt", dt);
+            WriteArray(w, "sampleTimes", sampleTimes);
+            w.WriteBoolean("storeStates", storeStates);
+            w.WriteStartArray("potentials");
+            foreach (var p in potentials) w.WriteStringValue(p);
+            w.WriteEndArray();
+            w.WriteStartArray("initial");
+            foreach (var (re, im) in initial)
+            {
+                w.WriteStartObject();
+                w.WriteString("re", re);
+                w.WriteString("im", im);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteString("output", OutputFolder);
+            w.WriteEndObject();
+        }
+        return path;
+    }
+
+    private static void WriteArray(Utf8JsonWriter w, string name, IEnumerable<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            if (v == Math.Round(v) && Math.Abs(v) < int.MaxValue) w.WriteNumberValue((long)v);
+            else w.WriteNumberValue(v);
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Reads and validates the solver's output: every file present and well-formed, the sizes consistent with N, M and the
+    /// sample count, the times equal to the requested ones, and every value finite. Any violation throws
+    /// <see cref="ExternalSolverException"/> naming the file and the problem.
+    /// </summary>
+    public static ExternalOutput ReadOutput(string folder, int oscillators, int points, IReadOnlyList<double> sampleTimes, bool storeStates)
+    {
+        var output = Path.Combine(folder, OutputFolder);
+        var n = oscillators;
+        var s = sampleTimes.Count;
+        var times = Read(output, "times.npy", s);
+        var scale = Math.Max(1.0, Math.Abs(sampleTimes[^1]));
+        for (var i = 0; i < s; i++)
+            if (!(Math.Abs(times[i] - sampleTimes[i]) <= TimeTolerance * scale))
+                throw new ExternalSolverException(Inv($"out/times.npy: sample {i} is at t = {times[i]:R}, the harness asked for t = {sampleTimes[i]:R}"));
+        var zr = Read(output, "z_re.npy", s * n * n);
+        var zi = Read(output, "z_im.npy", s * n * n);
+        var correlations = new Complex[s][];
+        for (var t = 0; t < s; t++)
+        {
+            correlations[t] = new Complex[n * n];
+            for (var q = 0; q < n * n; q++)
+            {
+                var v = new Complex(zr[t * n * n + q], zi[t * n * n + q]);
+                if (!double.IsFinite(v.Real) || !double.IsFinite(v.Imaginary))
+                    throw new ExternalSolverException(Inv($"out/z_*.npy: non-finite z_{q / n}{q % n} = {v} at t = {sampleTimes[t]:R} (the solver diverged or wrote NaN)"));
+                correlations[t][q] = v;
+            }
+        }
+        Complex[][][]? states = null;
+        if (storeStates)
+        {
+            var sr = Read(output, "states_re.npy", (long)s * n * points);
+            var si = Read(output, "states_im.npy", (long)s * n * points);
+            states = new Complex[s][][];
+            for (var t = 0; t < s; t++)
+            {
+                states[t] = new Complex[n][];
+                for (var j = 0; j < n; j++)
+                {
+                    var psi = new Complex[points];
+                    var offset = ((long)t * n + j) * points;
+                    for (var i = 0; i < points; i++)
+                    {
+                        psi[i] = new Complex(sr[offset + i], si[offset + i]);
+                        if (!double.IsFinite(psi[i].Real) || !double.IsFinite(psi[i].Imaginary))
+                            throw new ExternalSolverException(Inv($"out/states_*.npy: non-finite ψ_{j} at grid point {i}, t = {sampleTimes[t]:R}"));
+                    }
+                    states[t][j] = psi;
+                }
+            }
+        }
+        string? name = null, scheme = null, backend = null;
+        var info = Path.Combine(output, "solver.json");
+        if (File.Exists(info))
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(File.ReadAllBytes(info));
+                string? Get(string key) => doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+                (name, scheme, backend) = (Get("name"), Get("scheme"), Get("backend"));
+            }
+            catch (JsonException e)
+            {
+                throw new ExternalSolverException($"out/solver.json is not valid JSON: {e.Message}");
+            }
+        }
+        return new ExternalOutput(times, correlations, states, name, scheme, backend);
+    }
+
+    private static double[] Read(string folder, string file, long expected)
+    {
+        var path = Path.Combine(folder, file);
+        if (!File.Exists(path)) throw new ExternalSolverException($"out/{file} is missing: the solver wrote no such file");
+        double[] values;
+        try
+        {
+            values = NpyArray.Read(File.ReadAllBytes(path), $"out/{file}");
+        }
+        catch (ReferenceFileException e)
+        {
+            throw new ExternalSolverException($"out/{file} is malformed: {e.Problem}");
+        }
+        if (values.Length != expected)
+            throw new ExternalSolverException(Inv($"out/{file} holds {values.Length} values; the contract asks for {expected}"));
+        return values;
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

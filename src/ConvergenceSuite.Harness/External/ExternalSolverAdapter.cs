@@ -1,0 +1,124 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Solvers;
+
+namespace ConvergenceSuite.Harness.External;
+
+/// <summary>
+/// "solver": "external" — a solver written in any language, run as a process under the contract of
+/// verification/examples/CONTRACT.md: the harness writes the discretised problem (problem.json and .npy arrays) into a
+/// fresh folder, runs the case's command without a shell (the folder appended as the last argument) under a wall-clock
+/// limit, and reads the trajectory back. A non-zero exit, a timeout, missing or malformed output and non-finite values
+/// throw <see cref="ExternalSolverException"/>, which the runner records as that case's error; the other cases still run.
+/// </summary>
+public sealed class ExternalSolverAdapter : ISolverUnderTest
+{
+    /// <summary>Set to 1 to keep the problem folders (for debugging an adapter); they are deleted otherwise.</summary>
+    public const string KeepFoldersVariable = "CONVERGENCESUITE_KEEP_EXTERNAL";
+
+    /// <summary>Characters of the process's stderr/stdout quoted in an error message (the tail, where errors usually are).</summary>
+    private const int QuotedOutputLength = 1500;
+
+    public string Name => ExternalCommands.SolverName;
+
+    public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.SchrodingerLohe];
+
+    public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
+    {
+        if (problem is not SchrodingerLoheSpec spec) throw new NotSupportedException($"{Name} runs Schrödinger-Lohe problems only, not {problem.Model}.");
+        var command = ExternalCommands.For(problem)
+                      ?? throw new ExternalSolverException("no external command is attached to this problem (a case with \"solver\": \"external\" gives one in its \"external\" block)");
+        var discrete = spec.Discretise(resolution.GridPoints);
+        var times = sampleTimes ?? spec.SampleTimes;
+        var folder = Path.Combine(Path.GetTempPath(), "convergence-suite-external", Guid.NewGuid().ToString("N"));
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            ExternalContract.WriteProblem(folder, discrete, resolution.Scheme, resolution.TimeStep, times, storeStates);
+            RunProcess(command, folder, cancellation);
+            var output = ExternalContract.ReadOutput(folder, discrete.Oscillators, discrete.Grid.Count, times, storeStates);
+            return new Trajectory(output.Name is { Length: > 0 } n ? $"{Name}:{n}" : Name, output.Scheme ?? resolution.Scheme, output.Backend ?? "external process",
+                resolution.TimeStep, discrete.Grid, discrete.Oscillators, output.Times, output.Correlations, output.States, watch.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            if (Environment.GetEnvironmentVariable(KeepFoldersVariable) != "1")
+            {
+                try { Directory.Delete(folder, recursive: true); }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+        }
+    }
+
+    /// <summary>Runs the command with the problem folder appended; throws on a start failure, timeout or non-zero exit.</summary>
+    public static void RunProcess(ExternalCommand command, string problemFolder, CancellationToken cancellation = default)
+    {
+        var info = new ProcessStartInfo(command.Command[0])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = command.WorkingDirectory,
+        };
+        foreach (var a in command.Command.Skip(1)) info.ArgumentList.Add(a);
+        info.ArgumentList.Add(problemFolder);
+        info.Environment["CONVERGENCESUITE_PROBLEM"] = problemFolder;
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        using var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) Append(stdout, e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) Append(stderr, e.Data); };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            throw new ExternalSolverException($"could not start {Quote(command.Command[0])}: {e.Message}");
+        }
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(command.TimeoutSeconds));
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellation);
+        try
+        {
+            process.WaitForExitAsync(linked.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            try { process.Kill(entireProcessTree: true); }
+            catch (InvalidOperationException) { }
+            process.WaitForExit(5000);
+            cancellation.ThrowIfCancellationRequested();
+            throw new ExternalSolverException(string.Create(CultureInfo.InvariantCulture,
+                $"{Quote(command.Command[0])} timed out after {command.TimeoutSeconds:G4} s and was killed{Tail("stderr", stderr)}"));
+        }
+        process.WaitForExit(); // drains the asynchronous readers
+        if (process.ExitCode != 0)
+            throw new ExternalSolverException(string.Create(CultureInfo.InvariantCulture,
+                $"{Quote(command.Command[0])} exited with code {process.ExitCode}{Tail("stderr", stderr)}{Tail("stdout", stdout)}"));
+    }
+
+    private static void Append(StringBuilder b, string line)
+    {
+        b.AppendLine(line);
+        if (b.Length > 4 * QuotedOutputLength) b.Remove(0, b.Length - 2 * QuotedOutputLength);
+    }
+
+    private static string Tail(string name, StringBuilder b)
+    {
+        string text;
+        lock (b) text = b.ToString().Trim();
+        if (text.Length == 0) return "";
+        if (text.Length > QuotedOutputLength) text = "…" + text[^QuotedOutputLength..];
+        return $"; {name}: {text.ReplaceLineEndings(" | ")}";
+    }
+
+    private static string Quote(string program) => Path.GetFileName(program) is { Length: > 0 } name ? name : program;
+}
