@@ -82,3 +82,30 @@ public class SchrodingerLoheSolverTests
         orders[^1].ShouldBe(scheme.Order, 0.05 * scheme.Order);
     }
 }
+
+public class SchrodingerLoheAllocationTests
+{
+    /// <summary>
+    /// Steady-state stepping allocates nothing, on the fused path (identical potentials, deferred coupling, including the
+    /// periodic application of the deferred mixing) and on the general path (distinct potentials). Counted on this thread
+    /// only, so background work of the test runner cannot leak in.
+    /// </summary>
+    [TestCase(false, 2)]
+    [TestCase(false, 16)]
+    [TestCase(true, 4)]
+    public void Advance_AfterWarmUp_AllocatesNothing(bool distinctPotentials, int n)
+    {
+        var grid = PeriodicGrid.Cube(1, 1024, 40);
+        var states = Enumerable.Range(0, n)
+            .Select(j => InitialStates.Normalised(InitialStates.Gaussian(grid, [0.2 * j - 1], [0.1 * j], 1.0 + 0.05 * j), grid.CellVolume))
+            .ToArray();
+        var potentials = Enumerable.Range(0, n)
+            .Select(j => grid.Evaluate(x => Potential.Harmonic(0.5, [distinctPotentials ? 0.1 * j : 0.0])[x]))
+            .ToArray();
+        using var solver = new SplitStepSolver(new SchrodingerLoheProblem(grid, 1.0, potentials, states), SplittingSchemes.Yoshida4, 1e-3);
+        solver.Advance(100); // plans, phase tables and every lazily built array exist after this
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        solver.Advance(200); // > 32 couplings: the deferred mixing is applied several times
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+}
