@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Numerics;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Solvers;
+using QuantumSync.Models.Kuramoto;
 using QuantumSync.Solvers.Kuramoto;
 
 namespace ConvergenceSuite.Harness.Kuramoto;
@@ -15,6 +16,15 @@ namespace ConvergenceSuite.Harness.Kuramoto;
 /// </summary>
 public sealed class KuramotoAdapter : ISolverUnderTest
 {
+    private readonly Func<KuramotoProblem, KuramotoProblem>? _defect;
+
+    public KuramotoAdapter()
+    {
+    }
+
+    /// <summary>For the seeded-bug gallery: the solver integrates a transformed model (one defect).</summary>
+    internal KuramotoAdapter(Func<KuramotoProblem, KuramotoProblem> defect) => _defect = defect;
+
     public string Name => "kuramoto";
 
     public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.Kuramoto];
@@ -29,7 +39,8 @@ public sealed class KuramotoAdapter : ISolverUnderTest
             : KuramotoSolverOptions.FixedStep(resolution.TimeStep);
         var times = sampleTimes ?? spec.SampleTimes;
         var watch = Stopwatch.StartNew();
-        var result = KuramotoSolver.Solve(spec.Kuramoto, scheme, options, times);
+        var model = _defect is null ? spec.Kuramoto : _defect(spec.Kuramoto);
+        var result = KuramotoSolver.Solve(model, scheme, options, times);
         return new Trajectory(Name, scheme.Name, "none", resolution.TimeStep, null, spec.Oscillators, result.Times,
             new PhaseCorrelations(result.Phases, spec.Oscillators), null, watch.Elapsed.TotalSeconds)
         {

@@ -7,37 +7,6 @@ using QuantumSync.Solvers.Kuramoto;
 
 namespace ConvergenceSuite.Harness.SeededBugs;
 
-/// <summary>The Kuramoto adapter (<see cref="KuramotoAdapter"/>) solving a transformed problem: one defect in the model it
-/// integrates. Named "kuramoto" so that it replaces the real one; never a built-in solver (no parameterless constructor).</summary>
-public sealed class BuggedKuramotoAdapter : ISolverUnderTest
-{
-    private readonly Func<KuramotoProblem, KuramotoProblem> _defect;
-
-    internal BuggedKuramotoAdapter(Func<KuramotoProblem, KuramotoProblem> defect) => _defect = defect;
-
-    public string Name => "kuramoto";
-
-    public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.Kuramoto];
-
-    public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
-    {
-        if (problem is not KuramotoSpec spec) throw new NotSupportedException($"{Name} runs Kuramoto problems only, not {problem.Model}.");
-        cancellation.ThrowIfCancellationRequested();
-        var scheme = KuramotoSchemes.Find(resolution.Scheme);
-        var options = scheme.IsAdaptive
-            ? KuramotoSolverOptions.Adaptive(spec.AbsoluteTolerance, spec.RelativeTolerance)
-            : KuramotoSolverOptions.FixedStep(resolution.TimeStep);
-        var times = sampleTimes ?? spec.SampleTimes;
-        var watch = Stopwatch.StartNew();
-        var result = KuramotoSolver.Solve(_defect(spec.Kuramoto), scheme, options, times);
-        return new Trajectory(Name, scheme.Name, "none", resolution.TimeStep, null, spec.Oscillators, result.Times,
-            new PhaseCorrelations(result.Phases, spec.Oscillators), null, watch.Elapsed.TotalSeconds)
-        {
-            Payload = result,
-        };
-    }
-}
-
 /// <summary>Seeded bugs of the Kuramoto solver, eq. (7): dθ_j/dt = Ω_j + (K/N) Σ_k sin(θ_k − θ_j).</summary>
 public sealed class KuramotoBugs : ISeededBugCatalogue
 {
@@ -54,5 +23,5 @@ public sealed class KuramotoBugs : ISeededBugCatalogue
     ];
 
     private static SeededBug Bug(string id, string defect, string[] witnesses, Func<KuramotoProblem, KuramotoProblem> transform) =>
-        new(id, defect, Target, witnesses, () => new BuggedKuramotoAdapter(transform));
+        new(id, defect, Target, witnesses, () => new KuramotoAdapter(transform));
 }
