@@ -1,6 +1,7 @@
 using System.Numerics;
 using QuantumSync.Numerics;
 using QuantumSync.Numerics.Fft;
+using QuantumSync.Numerics.Ode;
 
 namespace QuantumSync.Solvers.SchrodingerLohe;
 
@@ -58,8 +59,9 @@ public sealed class SplitStepSolver : IDisposable
     private const int MaxDeferredCouplings = 32;
     private readonly double[] _norms;
     // Coupling work arrays (N×N, row-major).
-    private readonly Complex[] _gram, _c, _z, _gct, _k1, _k2, _k3, _k4, _tmp;
-    private readonly double[] _d;
+    private readonly Complex[] _gram, _c, _z, _gct;
+    private readonly ComplexRk4 _rk4;
+    private readonly ComplexDerivative _couplingDerivative;
     private readonly Complex[] _u, _v, _columnSums;
     /// <summary>Points per chunk of the fused passes (N chunks of this size stay in L2).</summary>
     private const int FusedChunk = 512;
@@ -116,8 +118,8 @@ public sealed class SplitStepSolver : IDisposable
         }
         var nn = _n * _n;
         _gram = new Complex[nn]; _c = new Complex[nn]; _z = new Complex[nn]; _gct = new Complex[nn];
-        _k1 = new Complex[nn]; _k2 = new Complex[nn]; _k3 = new Complex[nn]; _k4 = new Complex[nn]; _tmp = new Complex[nn];
-        _d = new double[_n];
+        _rk4 = new ComplexRk4(nn);
+        _couplingDerivative = CouplingDerivative; // cached: a method-group conversion per step would allocate
         _u = new Complex[_n]; _v = new Complex[_n]; _columnSums = new Complex[_n];
         _gramSum = new Complex[nn];
         _mix = new Complex[nn]; _mixTmp = new Complex[nn];
@@ -275,19 +277,7 @@ public sealed class SplitStepSolver : IDisposable
         (_state, _scratch) = (_scratch, _state);
     }
 
-    private void Rk4(double h)
-    {
-        CouplingDerivative(_c, _k1);
-        Axpy(_c, h / 2, _k1, _tmp); CouplingDerivative(_tmp, _k2);
-        Axpy(_c, h / 2, _k2, _tmp); CouplingDerivative(_tmp, _k3);
-        Axpy(_c, h, _k3, _tmp); CouplingDerivative(_tmp, _k4);
-        for (var i = 0; i < _c.Length; i++) _c[i] += h / 6 * (_k1[i] + 2 * _k2[i] + 2 * _k3[i] + _k4[i]);
-    }
-
-    private static void Axpy(Complex[] x, double a, Complex[] y, Complex[] result)
-    {
-        for (var i = 0; i < x.Length; i++) result[i] = x[i] + a * y[i];
-    }
+    private void Rk4(double h) => _rk4.Step(_c, h, _couplingDerivative);
 
     /// <summary>
     /// dC/dt = (K/2N)(A C − diag(d) C) with z = conj(C) G Cᵀ, in O(N²): the needed sums factor as

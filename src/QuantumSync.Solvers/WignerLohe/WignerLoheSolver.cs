@@ -1,6 +1,7 @@
 using System.Numerics;
 using QuantumSync.Numerics;
 using QuantumSync.Numerics.Fft;
+using QuantumSync.Numerics.Ode;
 using QuantumSync.Numerics.Wigner;
 using QuantumSync.Solvers.SchrodingerLohe;
 
@@ -64,7 +65,9 @@ public sealed class WignerLoheSolver : IDisposable
     private readonly Dictionary<double, Complex[]> _transport = [];
     private readonly Dictionary<double, Complex[]> _potential = [];
     // Coupling work arrays (N×N, row-major).
-    private readonly Complex[] _g, _tmp, _k1, _k2, _k3, _k4, _work;
+    private readonly Complex[] _g, _tmp, _work;
+    private readonly ComplexRk4 _rk4;
+    private readonly ComplexDerivative _derivative;
     private readonly Complex[] _rowSums;
     private readonly SplitStage[] _stages;
     /// <summary>The pending group of Θ[V]/coupling stages, their mixing matrices and skip flags.</summary>
@@ -128,7 +131,9 @@ public sealed class WignerLoheSolver : IDisposable
         _g = new Complex[nn]; _tmp = new Complex[nn];
         _phis = Enumerable.Range(0, MaxGroup).Select(_ => new Complex[nn]).ToArray();
         _stages = scheme.Stages.ToArray();
-        _k1 = new Complex[nn]; _k2 = new Complex[nn]; _k3 = new Complex[nn]; _k4 = new Complex[nn]; _work = new Complex[nn];
+        _work = new Complex[nn];
+        _rk4 = new ComplexRk4(nn);
+        _derivative = Derivative; // cached: a method-group conversion per step would allocate
         _rowSums = new Complex[_n];
         _mixScratch = new Complex[nn * MixChunk];
         _row = new Complex[_grid.BlockSize];
@@ -393,19 +398,7 @@ public sealed class WignerLoheSolver : IDisposable
         }
     }
 
-    private void Rk4(Complex[] phi, double h)
-    {
-        Derivative(phi, _k1);
-        Axpy(phi, h / 2, _k1, _tmp); Derivative(_tmp, _k2);
-        Axpy(phi, h / 2, _k2, _tmp); Derivative(_tmp, _k3);
-        Axpy(phi, h, _k3, _tmp); Derivative(_tmp, _k4);
-        for (var i = 0; i < phi.Length; i++) phi[i] += h / 6 * (_k1[i] + 2 * _k2[i] + 2 * _k3[i] + _k4[i]);
-    }
-
-    private static void Axpy(Complex[] x, double a, Complex[] y, Complex[] result)
-    {
-        for (var i = 0; i < x.Length; i++) result[i] = x[i] + a * y[i];
-    }
+    private void Rk4(Complex[] phi, double h) => _rk4.Step(phi, h, _derivative);
 
     /// <summary>Φ' = (K/2N)(𝟙𝟙ᵀ Φ − diag(Σ_l z_jl) Φ) with z = Φ G Φ^†.</summary>
     private void Derivative(Complex[] phi, Complex[] dphi)
