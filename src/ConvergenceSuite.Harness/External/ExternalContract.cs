@@ -15,8 +15,9 @@ public sealed record ExternalOutput(double[] Times, Complex[][] Correlations, Co
 /// <summary>
 /// The files of the process contract, version 1 (verification/examples/CONTRACT.md): the harness writes problem.json
 /// and .npy arrays into a problem folder; the solver writes times.npy, z_re.npy, z_im.npy (and states_re.npy,
-/// states_im.npy when asked for states, optionally solver.json) into its "out" subfolder. Every array is a 1-D
-/// little-endian float64 .npy file; multi-index data are flattened row-major (last index fastest).
+/// states_im.npy when asked for states, optionally solver.json) into its "out" subfolder. The harness writes 1-D
+/// little-endian float64 .npy files, multi-index data flattened row-major (last index fastest); it reads every layout
+/// <see cref="NpyReader"/> accepts (complex single files, n-D shapes, Fortran order, float32, big-endian, versions 2 and 3).
 /// </summary>
 public static class ExternalContract
 {
@@ -109,37 +110,42 @@ public static class ExternalContract
     /// <summary>
     /// Reads and validates the solver's output: every file present and well-formed, the sizes consistent with N, M and the
     /// sample count, the times equal to the requested ones, and every value finite. Any violation throws
-    /// <see cref="ExternalSolverException"/> naming the file and the problem.
+    /// <see cref="ExternalSolverException"/> naming the file and the problem. Each complex quantity may come as one
+    /// complex file (<c>z.npy</c>, <c>states.npy</c>) or as a real pair (<c>z_re.npy</c> + <c>z_im.npy</c>, …); each
+    /// array may be flat or have its logical shape ((S, N, N) for z; (S, N, M) or (S, N, M_1, …, M_d) for the states),
+    /// in C or Fortran memory order, in any element type and version <see cref="NpyReader"/> reads.
     /// </summary>
-    public static ExternalOutput ReadOutput(string folder, int oscillators, int points, IReadOnlyList<double> sampleTimes, bool storeStates)
+    public static ExternalOutput ReadOutput(string folder, int oscillators, int points, IReadOnlyList<double> sampleTimes, bool storeStates,
+        IReadOnlyList<int>? gridSizes = null)
     {
         var output = Path.Combine(folder, OutputFolder);
         var n = oscillators;
         var s = sampleTimes.Count;
-        var times = Read(output, "times.npy", s);
+        var times = ReadReal(output, "times.npy", [[s]]);
         var scale = Math.Max(1.0, Math.Abs(sampleTimes[^1]));
         for (var i = 0; i < s; i++)
             if (!(Math.Abs(times[i] - sampleTimes[i]) <= TimeTolerance * scale))
                 throw new ExternalSolverException(Inv($"out/times.npy: sample {i} is at t = {times[i]:R}, the harness asked for t = {sampleTimes[i]:R}"));
-        var zr = Read(output, "z_re.npy", s * n * n);
-        var zi = Read(output, "z_im.npy", s * n * n);
+        var z = ReadComplex(output, "z", [[s, n, n]], "(S, N, N), index (s, j, k)");
         var correlations = new Complex[s][];
         for (var t = 0; t < s; t++)
         {
             correlations[t] = new Complex[n * n];
             for (var q = 0; q < n * n; q++)
             {
-                var v = new Complex(zr[t * n * n + q], zi[t * n * n + q]);
+                var v = z[t * n * n + q];
                 if (!double.IsFinite(v.Real) || !double.IsFinite(v.Imaginary))
-                    throw new ExternalSolverException(Inv($"out/z_*.npy: non-finite z_{q / n}{q % n} = {v} at t = {sampleTimes[t]:R} (the solver diverged or wrote NaN)"));
+                    throw new ExternalSolverException(Inv($"out/z*.npy: non-finite z_{q / n}{q % n} = {v} at t = {sampleTimes[t]:R} (the solver diverged or wrote NaN)"));
                 correlations[t][q] = v;
             }
         }
         Complex[][][]? states = null;
         if (storeStates)
         {
-            var sr = Read(output, "states_re.npy", (long)s * n * points);
-            var si = Read(output, "states_im.npy", (long)s * n * points);
+            long[][] shapes = gridSizes is { Count: > 1 }
+                ? [[s, n, points], [s, n, .. gridSizes.Select(m => (long)m)]]
+                : [[s, n, points]];
+            var all = ReadComplex(output, "states", shapes, "(S, N, M) or (S, N, M_1, …, M_d), index (s, j, i)");
             states = new Complex[s][][];
             for (var t = 0; t < s; t++)
             {
@@ -150,9 +156,9 @@ public static class ExternalContract
                     var offset = ((long)t * n + j) * points;
                     for (var i = 0; i < points; i++)
                     {
-                        psi[i] = new Complex(sr[offset + i], si[offset + i]);
+                        psi[i] = all[offset + i];
                         if (!double.IsFinite(psi[i].Real) || !double.IsFinite(psi[i].Imaginary))
-                            throw new ExternalSolverException(Inv($"out/states_*.npy: non-finite ψ_{j} at grid point {i}, t = {sampleTimes[t]:R}"));
+                            throw new ExternalSolverException(Inv($"out/states*.npy: non-finite ψ_{j} at grid point {i}, t = {sampleTimes[t]:R}"));
                     }
                     states[t][j] = psi;
                 }
@@ -176,22 +182,58 @@ public static class ExternalContract
         return new ExternalOutput(times, correlations, states, name, scheme, backend);
     }
 
-    private static double[] Read(string folder, string file, long expected)
+    /// <summary>A complex quantity from <c>{stem}.npy</c> (complex) or from <c>{stem}_re.npy</c> + <c>{stem}_im.npy</c> (real).</summary>
+    private static Complex[] ReadComplex(string folder, string stem, long[][] shapes, string described)
+    {
+        var single = $"{stem}.npy";
+        var (re, im) = ($"{stem}_re.npy", $"{stem}_im.npy");
+        var hasSingle = File.Exists(Path.Combine(folder, single));
+        if (hasSingle && (File.Exists(Path.Combine(folder, re)) || File.Exists(Path.Combine(folder, im))))
+            throw new ExternalSolverException($"out/{single} and out/{re} (or {im}) are both present: write one form of {stem}, not both");
+        if (hasSingle)
+        {
+            var data = ReadNpy(folder, single, shapes, described);
+            if (!data.IsComplex)
+                throw new ExternalSolverException($"out/{single} holds real numbers ('{data.Descriptor}'); a single {stem} file must be complex ('<c16'), or write {re} and {im}");
+            return data.Values;
+        }
+        if (!File.Exists(Path.Combine(folder, re)) && !File.Exists(Path.Combine(folder, im)))
+            throw new ExternalSolverException($"out/{re} is missing: the solver wrote neither {single} nor {re} and {im}");
+        var real = ReadReal(folder, re, shapes, described);
+        var imaginary = ReadReal(folder, im, shapes, described);
+        var values = new Complex[real.Length];
+        for (var i = 0; i < values.Length; i++) values[i] = new Complex(real[i], imaginary[i]);
+        return values;
+    }
+
+    private static double[] ReadReal(string folder, string file, long[][] shapes, string? described = null)
+    {
+        var data = ReadNpy(folder, file, shapes, described);
+        if (data.IsComplex) throw new ExternalSolverException($"out/{file} holds complex numbers ('{data.Descriptor}') where real numbers are expected");
+        return data.Values.Select(v => v.Real).ToArray();
+    }
+
+    /// <summary>Reads one output array and checks its size (and, unless flat, its shape against the logical shapes).</summary>
+    private static NpyData ReadNpy(string folder, string file, long[][] shapes, string? described)
     {
         var path = Path.Combine(folder, file);
         if (!File.Exists(path)) throw new ExternalSolverException($"out/{file} is missing: the solver wrote no such file");
-        double[] values;
+        NpyData data;
         try
         {
-            values = NpyArray.Read(File.ReadAllBytes(path), $"out/{file}");
+            data = NpyReader.Read(File.ReadAllBytes(path), $"out/{file}");
         }
         catch (ReferenceFileException e)
         {
             throw new ExternalSolverException($"out/{file} is malformed: {e.Problem}");
         }
-        if (values.Length != expected)
-            throw new ExternalSolverException(Inv($"out/{file} holds {values.Length} values; the contract asks for {expected}"));
-        return values;
+        var expected = shapes[0].Aggregate(1L, (p, d) => p * d);
+        if (data.Count != expected)
+            throw new ExternalSolverException(Inv($"out/{file} holds {data.Count} values; the contract asks for {expected}"));
+        var flat = data.Shape.Length == 1;
+        if (!flat && !shapes.Any(sh => sh.SequenceEqual(data.Shape)))
+            throw new ExternalSolverException(Inv($"out/{file} has shape ({string.Join(", ", data.Shape)}); the contract asks for {described ?? "a flat array"} in C or Fortran order, or a flat array of {expected} values"));
+        return data;
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

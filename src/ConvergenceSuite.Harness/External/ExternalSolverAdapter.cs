@@ -39,7 +39,7 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
         {
             ExternalContract.WriteProblem(folder, discrete, resolution.Scheme, resolution.TimeStep, times, storeStates);
             RunProcess(command, folder, cancellation);
-            var output = ExternalContract.ReadOutput(folder, discrete.Oscillators, discrete.Grid.Count, times, storeStates);
+            var output = ExternalContract.ReadOutput(folder, discrete.Oscillators, discrete.Grid.Count, times, storeStates, discrete.Grid.Sizes);
             return new Trajectory(output.Name is { Length: > 0 } n ? $"{Name}:{n}" : Name, output.Scheme ?? resolution.Scheme, output.Backend ?? "external process",
                 resolution.TimeStep, discrete.Grid, discrete.Oscillators, output.Times, output.Correlations, output.States, watch.Elapsed.TotalSeconds);
         }
