@@ -8,7 +8,7 @@ namespace QuantumSync.Numerics;
 
 /// <summary>
 /// The one place where inner products, norms and error measures are defined.
-/// Convention (MATH.md): &lt;f, g&gt; = ∫ conj(f) g dx, antilinear in the first slot, evaluated with the
+/// Convention (docs/MATH.md): &lt;f, g&gt; = ∫ conj(f) g dx, antilinear in the first slot, evaluated with the
 /// periodic trapezoidal rule (spectrally accurate for smooth periodic data).
 /// </summary>
 public static class Integrals

@@ -59,7 +59,7 @@ public static class ClaimRuns
     }
 
     /// <summary>
-    /// The exact factorised reference ψ_j(t) = U(t) Σ_m C_jm(t) ψ_m(0) (MATH.md), exact in time: U from
+    /// The exact factorised reference ψ_j(t) = U(t) Σ_m C_jm(t) ψ_m(0) (docs/MATH.md), exact in time: U from
     /// <see cref="FreePropagator"/> when V is constant zero, else the dense <see cref="EigenPropagator"/>.
     /// An independent route: it shares no code with the split-step solver.
     /// </summary>

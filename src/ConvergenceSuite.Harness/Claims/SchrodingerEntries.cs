@@ -31,7 +31,7 @@ public static partial class LedgerEntries
 
     private static ClaimEntry Lemma21 => new("lemma-2.1", "Lemma 2.1 (conservation of ‖ψ_i‖)",
         "Let Ψ be a smooth solution to (3) with initial data Ψ0. Then the L² norm of ψ_i is constant along the flow (3): ‖ψ_i(t)‖ = ‖ψ_i^0‖ for t ≥ 0, 1 ≤ i ≤ N.",
-        "Eq. (3)'s first coupling term is garbled as printed (‖ψ_i‖‖ψ_k‖/‖ψ_k‖ is a number, not a function); tested on the reading of MATH.md, "
+        "Eq. (3)'s first coupling term is garbled as printed (‖ψ_i‖‖ψ_k‖/‖ψ_k‖ is a number, not a function); tested on the reading of docs/MATH.md, "
         + "(iK/2N) Σ_k ((‖ψ_i‖/‖ψ_k‖) ψ_k − ⟨ψ_k,ψ_i⟩/(‖ψ_i‖‖ψ_k‖) ψ_i), with NON-normalised data (norms 1, 0.6, 1.5) and DISTINCT potentials "
         + "(0.5cos(6πx/30), cos(2πx/30), 0), N = 3, M = 128, L = 30, Strang dt = 0.01, t ≤ 10. Criterion: max_t,j |‖ψ_j(t)‖/‖ψ_j(0)‖ − 1| ≤ 1e-11 "
         + "(violated above 1e-6). Quick: K = 0.5; full: K = 0.5 and 3.",

@@ -180,7 +180,7 @@ public static partial class LedgerEntries
         "In Theorem 4.2 the case ∫w12^0 = −1 … can be treated under the additional hypothesis w1^0 = w2^0 = −w12^0 … In this particular case, w1, w2, w12 in (14) "
         + "evolve independently, according to the free Wigner equation ∂t w + p·∇x w + Θ[V]w = 0 (17) … ‖w1(t) + w12(t)‖ = ‖w1(0) + w12(0)‖ = 0.",
         "Spectral W-L solver (Strang, dt = 0.01, M = 64, L = 24, V = 0.3cos(4πx/24)) from ψ2 = −ψ1 (Gaussian, p0 = 0.5): over Kt ≤ 5, |z12 + 1|, ‖w1 + w12‖/‖w1‖, "
-        + "‖w1 − w2‖/‖w1‖ and the relative distance of w1 from the same solver's K = 0 (free Wigner) run must stay ≤ 1e-10. Recorded besides (MATH.md, not printed): "
+        + "‖w1 − w2‖/‖w1‖ and the relative distance of w1 from the same solver's K = 0 (free Wigner) run must stay ≤ 1e-10. Recorded besides (docs/MATH.md, not printed): "
         + "the equilibrium's instability, the growth rate of |z + 1| from z0 = −1 + 1e-8 under (16) against K. Quick: K = 1; full: K = 1 and 3.",
         true, tier =>
         {
@@ -215,7 +215,7 @@ public static partial class LedgerEntries
                     freeDist = Math.Max(freeDist, grid.DistanceL2(w1, free.Field(0, 0)) / norm);
                 }
                 var worst = new[] { zGap, anti, split, freeDist }.Max();
-                // Instability (MATH.md addendum): (16) from z0 = −1 + 1e-8.
+                // Instability (docs/MATH.md, "Remark 3"): (16) from z0 = −1 + 1e-8.
                 var ts = ClaimRuns.Uniform(20 / k, 0.05 / k);
                 var zs = CorrelationOde.Solve([1, -1 + 1e-8, -1 + 1e-8, 1], 2, k, ts).Select(m => Complex.Abs(m[1] + 1)).ToArray();
                 var growth = FitRate(ts, zs.Select(x => 1 / x).ToArray(), 1e3, 1e7); // |z + 1| in [1e-7, 1e-3]: 1/|z + 1| decays at the growth rate

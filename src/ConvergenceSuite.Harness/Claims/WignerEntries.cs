@@ -87,7 +87,7 @@ public static partial class LedgerEntries
                 + $"the corrected line on the W-L route: {string.Join(" → ", fixedWl.Select(N))}",
                 Evidence(("wl_residual_finest", res[^1]), ("wl_observed_order", ObservedOrder(res)), ("wl_over_sl", ratio), ("wl_corrected_residual_finest", fixedWl[^1])));
             var fixedTests = ladders.Select((l, k) => WignerTest(l, corrected, datasets[k].Primary.Name)).ToList();
-            fix = new ClaimCorrection(corrected.Equation + " (the real/imaginary part of the complex form, MATH.md)", Combine(fixedTests.Select(t => t.Verdict)),
+            fix = new ClaimCorrection(corrected.Equation + " (the real/imaginary part of the complex form, docs/MATH.md)", Combine(fixedTests.Select(t => t.Verdict)),
                 string.Join("; ", fixedTests.Select(t => $"{LedgerRun.VerdictWord(t.Verdict)}: {t.Message}")),
                 Evidence(("corrected_residual_finest", fixedTests.Max(t => t.Evidence["residual_finest"]))));
         }

@@ -89,7 +89,7 @@ public sealed record WignerState(int N, Complex[][] W, Complex[] Z, double Coupl
 /// </summary>
 public sealed record WignerLine(string Label, string Equation, WignerPart Part, Func<int, int, bool> Applies, Func<WignerState, int, int, Complex[]> Rhs);
 
-/// <summary>The printed lines of (2), (13), (14) and the complex form they split (MATH.md).</summary>
+/// <summary>The printed lines of (2), (13), (14) and the complex form they split (docs/MATH.md).</summary>
 public static class WignerLines
 {
     private static Complex[] Accumulate(WignerState s, int j, int k, Func<int, int, Complex> pointTerm)

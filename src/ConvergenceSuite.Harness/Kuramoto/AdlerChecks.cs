@@ -33,7 +33,7 @@ public static class KuramotoCheckSupport
 }
 
 /// <summary>
-/// Adler's equation (N = 2, MATH.md "Kuramoto reduction"): φ = θ₂ − θ₁ obeys dφ/dt = ΔΩ − K sin φ; for |ΔΩ| &lt; K
+/// Adler's equation (N = 2, docs/MATH.md "Kuramoto reduction"): φ = θ₂ − θ₁ obeys dφ/dt = ΔΩ − K sin φ; for |ΔΩ| &lt; K
 /// it locks at φ* = arcsin(ΔΩ/K). The solver's φ(T) (mod 2π, nearest branch) must equal φ* to the relative tolerance
 /// (<see cref="KuramotoChecks.LockedPhase"/>). The closed form <see cref="AdlerClosedForm"/> at T must itself be within
 /// <see cref="SettledFraction"/>·tolerance of φ*, otherwise the run is too short to show the locked phase (Inconclusive).

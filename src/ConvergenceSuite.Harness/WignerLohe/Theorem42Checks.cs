@@ -39,7 +39,7 @@ internal sealed record DifferenceSeries(double[] Times, double[] Measured, doubl
 }
 
 /// <summary>
-/// Theorem 4.2 in its exact form (MATH.md): ‖w1 − w2‖²(t) = ‖w1 − w2‖²(0)·|cosh a|²/|cosh(Kt/2 + a)|², a = artanh z0,
+/// Theorem 4.2 in its exact form (docs/MATH.md): ‖w1 − w2‖²(t) = ‖w1 − w2‖²(0)·|cosh a|²/|cosh(Kt/2 + a)|², a = artanh z0,
 /// the integrated form of the proof's identity d/dt‖w1 − w2‖² = −K r12 ‖w1 − w2‖². Relative error at every sample.
 /// </summary>
 public sealed class Theorem42Check(double tolerance) : ICheck

@@ -17,7 +17,7 @@ public enum HydroComponent
 }
 
 /// <summary>
-/// The quantum-hydrodynamic quantities of Section 5 (MATH.md, "Quantum hydrodynamics (Section 5), 1-D notation") of one
+/// The quantum-hydrodynamic quantities of Section 5 (docs/MATH.md, "Quantum hydrodynamics (Section 5), 1-D") of one
 /// S-L state (ψ1, ψ2) at one time, with every space derivative spectral:
 /// ρ = c|φ|², J = c Im(conj φ ∂x φ) for (φ, c) = (ψ1, 1), (ψ2, 1), (ψ_d, 1), (ψ_a, ½);
 /// ρ12 = Re(conj ψ1 ψ2), J12 = ½ Im(conj ψ1 ∂x ψ2 + conj ψ2 ∂x ψ1), σ12 = Im(conj ψ1 ψ2),

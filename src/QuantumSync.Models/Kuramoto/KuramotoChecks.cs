@@ -18,7 +18,7 @@ public sealed record KuramotoCheckOutcome(
     string Message);
 
 /// <summary>
-/// Pure check functions for the Kuramoto level (paper eq. (7), MATH.md "Kuramoto reduction"). They take plain arrays
+/// Pure check functions for the Kuramoto level (paper eq. (7), docs/MATH.md "Kuramoto reduction"). They take plain arrays
 /// (sample times, phase differences, order-parameter magnitudes), so they know nothing about the solver.
 /// </summary>
 public static class KuramotoChecks

@@ -5,7 +5,7 @@ namespace QuantumSync.Models.Kuramoto;
 /// dθ_j/dt = Ω_j + (K/N) Σ_k sin(θ_k − θ_j),  j = 1..N,
 /// with natural frequencies Ω_j, coupling strength K and initial phases θ_j(0) at t = 0.
 /// It is the exact reduction of the Schrödinger–Lohe system for spatially constant
-/// ψ_j = e^{−iθ_j}/√|T| and constant potentials V_j = Ω_j (MATH.md, "Kuramoto reduction").
+/// ψ_j = e^{−iθ_j}/√|T| and constant potentials V_j = Ω_j (docs/MATH.md, "Kuramoto reduction").
 /// The phases are unwrapped real numbers; nothing in the model reduces them modulo 2π.
 /// </summary>
 public sealed class KuramotoProblem

@@ -4,7 +4,7 @@ using QuantumSync.Numerics.Ode;
 namespace QuantumSync.Models.Reductions;
 
 /// <summary>
-/// The correlation-matrix ODE for N identical oscillators with normalised data (MATH.md; integrate the
+/// The correlation-matrix ODE for N identical oscillators with normalised data (docs/MATH.md; integrate the
 /// W-L equation over phase space):  dz_jk/dt = (K/2N) (1 − z_jk) Σ_l (z_jl + z_lk).
 /// For N = 2 it is eq. (16). Integrated with adaptive DOPRI5 at atol = rtol = 1e-14, stepping exactly onto
 /// each output time.

@@ -5,11 +5,11 @@ using QuantumSync.Numerics.Ode;
 namespace QuantumSync.Models.Reductions;
 
 /// <summary>
-/// The exact factorised S-L solution for identical potentials (MATH.md):
+/// The exact factorised S-L solution for identical potentials (docs/MATH.md):
 /// ψ_j(t) = U(t) Σ_m C_jm(t) ψ_m(0), where U is the linear propagator and C (N×N, C(0) = I) solves
 ///   dC/dt = (K/2N) (A C − diag(d) C),  A_jk = n_j/n_k,  d_j = Σ_k z_kj/(n_j n_k),  z = conj(C) G Cᵀ,
 /// with G_mn = &lt;ψ_m(0), ψ_n(0)&gt; and n_j = ||ψ_j(0)|| (conserved, Lemma 2.1). For normalised data A = 𝟙𝟙ᵀ and
-/// d_j = Σ_k z_kj, the form printed in MATH.md; the general form follows from the coupling term for data that are
+/// d_j = Σ_k z_kj, the form printed in docs/MATH.md; the general form follows from the coupling term for data that are
 /// not normalised. C is integrated with adaptive DOPRI5 at 1e-14, so with U exact the reference is exact in time
 /// for the semi-discrete problem and isolates the splitting error of a solver.
 /// This code is deliberately separate from the split-step solver's coupling step.

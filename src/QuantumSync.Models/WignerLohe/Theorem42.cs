@@ -6,7 +6,7 @@ namespace QuantumSync.Models.WignerLohe;
 /// Theorem 4.2 for N = 2 identical oscillators with ∫∫w1 = ∫∫w2 = 1, |z0| ≤ 1, z0 ≠ −1.
 /// The proof's identity d/dt ‖w1 − w2‖² = −K r12 ‖w1 − w2‖² with r12 = Re z12 = Re tanh(Kt/2 + a) (Lemma 4.1)
 /// integrates exactly to
-///   ‖w1 − w2‖²(t) = ‖w1 − w2‖²(0) · |cosh a|² / |cosh(Kt/2 + a)|²,  a = artanh z0  (MATH.md, "exact form").
+///   ‖w1 − w2‖²(t) = ‖w1 − w2‖²(0) · |cosh a|² / |cosh(Kt/2 + a)|²,  a = artanh z0  (docs/MATH.md, "exact form").
 /// The theorem as printed claims ‖w1 − w2‖²_{L²} ≤ e^{−Kt} as t → ∞ (no constant); <see cref="PrintedBound"/>.
 /// </summary>
 public static class Theorem42

@@ -5,7 +5,7 @@ namespace QuantumSync.Numerics.Wigner;
 
 /// <summary>
 /// The discrete phase space R^d_x × R^d_p (d = 1 or 2) that goes with a periodic x-grid, and the Fourier maps a
-/// spectral Wigner solver needs (MATH.md, "Free Wigner evolution and its spectral splitting").
+/// spectral Wigner solver needs (docs/MATH.md, "Free Wigner evolution and its spectral splitting").
 /// <para>
 /// Grids, per axis a (every M_a must be even):
 /// x_j = −L/2 + j·Δx (j = 0…M−1, Δx = L/M), the <see cref="XGrid"/>;

@@ -8,7 +8,7 @@ namespace QuantumSync.Solvers.SchrodingerLohe;
 /// <summary>
 /// Split-step Fourier solver for the Schrödinger-Lohe system in its general (not necessarily normalised) form
 ///   i ∂t ψ_j = −½Δψ_j + V_j ψ_j + (iK/2N) Σ_k ( (n_j/n_k) ψ_k − z_kj/(n_j n_k) ψ_j ),  n_j = ||ψ_j||, z_kj = &lt;ψ_k, ψ_j&gt;
-/// (eq. 4 for n_j = 1; eq. 1/3 print the first term garbled, MATH.md). Three exactly or accurately solvable parts:
+/// (eq. 4 for n_j = 1; eq. 1/3 print the first term garbled, docs/MATH.md). Three exactly or accurately solvable parts:
 /// kinetic (exact in Fourier space), potential (exact pointwise phase), and the Lohe coupling, whose flow keeps every
 /// ψ_j in the span of the current functions: ψ_j(τ) = Σ_m C_jm(τ) ψ_m(0) with
 ///   dC/dt = (K/2N)(A C − diag(d) C),  A_jk = n_j/n_k,  d_j = Σ_k z_kj/(n_j n_k),  z = conj(C) G Cᵀ,

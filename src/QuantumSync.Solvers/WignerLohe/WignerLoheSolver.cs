@@ -9,7 +9,7 @@ namespace QuantumSync.Solvers.WignerLohe;
 
 /// <summary>
 /// Spectral splitting solver for the Wigner-Lohe system with identical potentials, in the complex form valid for all
-/// j, k (MATH.md; system (14) for N = 2):
+/// j, k (docs/MATH.md; system (14) for N = 2):
 ///   ∂t w_jk + p·∇x w_jk + Θ[V] w_jk = (K/2N) Σ_l ( w_jl + w_lk − (z_jl + z_lk) w_jk ),  z_jk = ∫∫ w_jk dx dp,
 /// for d = 1 or 2 on the grids of <see cref="PhaseSpaceGrid"/>. The three parts of the right-hand side are solved
 /// exactly (the coupling to RK4 round-off level):

@@ -292,7 +292,7 @@ public sealed class PhaseSpaceGridTests
         Assert.That(error, Is.LessThanOrEqualTo(EvolutionTolerance));
     }
 
-    /// <summary>‖w[ψ1] − w[ψ2]‖² = (2π)^{−d} (‖ψ1‖⁴ + ‖ψ2‖⁴ − 2|&lt;ψ1,ψ2&gt;|²) (MATH.md, from Moyal).</summary>
+    /// <summary>‖w[ψ1] − w[ψ2]‖² = (2π)^{−d} (‖ψ1‖⁴ + ‖ψ2‖⁴ − 2|&lt;ψ1,ψ2&gt;|²) (docs/MATH.md, from Moyal).</summary>
     [Test]
     public void NormOfDifference_FollowsMoyal()
     {
