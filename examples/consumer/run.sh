@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Proves the packages as a user consumes them: packs ConvergenceSuite into a local folder feed, installs the
+# convergence-suite tool from it, builds this folder (a user's solver and test project that reference the packages by
+# version, not by project), verifies the solver through the tool with --solver-assembly, and runs its NUnit tests.
+# Usage: examples/consumer/run.sh [WORK_DIR]   (default: artifacts/consumer under the repository; deleted first)
+# Each run packs a fresh prerelease version (0.1.0-local.<timestamp>), so NuGet's global cache never serves an older
+# build of the same version.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=${1:-$root/artifacts/consumer}
+suffix="local.$(date -u +%Y%m%d%H%M%S)"
+prefix=$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' "$root/Directory.Build.props")
+version="$prefix-$suffix"
+rm -rf "$work"; mkdir -p "$work/feed"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "== packing ConvergenceSuite $version into $work/feed"
+dotnet pack "$root/ConvergenceSuite.sln" -c Release -o "$work/feed" --version-suffix "$suffix" \
+  -p:ContinuousIntegrationBuild=true -nologo -v quiet -clp:ErrorsOnly
+
+echo "== installing the convergence-suite tool from the feed"
+dotnet tool install convergence-suite --tool-path "$work/tool" --add-source "$work/feed" --version "$version" >/dev/null
+"$work/tool/convergence-suite" --version
+
+echo "== building the consumer against the packages"
+build=(-c Release -p:ConvergenceSuiteVersion="$version" -p:RestoreAdditionalProjectSources="$work/feed" -nologo -v quiet -clp:ErrorsOnly)
+dotnet build "$here/Consumer.sln" "${build[@]}"
+
+echo "== verifying the consumer's solver through the tool (--solver-assembly)"
+"$work/tool/convergence-suite" verify --solver-assembly "$here/MySolver/bin/Release/net10.0/MySolver.dll" \
+  --cases "$here/cases" --out "$work/reports"
+
+echo "== the consumer's NUnit tests"
+dotnet test "$here/Consumer.sln" "${build[@]}" --no-build --logger trx --results-directory "$work/test-results"
