@@ -10,7 +10,7 @@ namespace StandInSolver;
 /// Implements verification/examples/CONTRACT.md in a separate process: reads problem.json and the .npy arrays, runs
 /// <see cref="SplitStepSolver"/> and writes times.npy, z_*.npy and states_*.npy. "--mode M" makes it misbehave the ways
 /// the harness must survive: exit (code 7), hang (sleeps past any timeout), missing (writes no z_im.npy), malformed
-/// (z_re.npy is not .npy), nan (a NaN in z), short (too few values), wrong-times (shifted sample times).
+/// (z_re.npy is not .npy), nan (a NaN in z), short (too few values), wrong-times (shifted sample times); unsupported answers the capability question with out/unsupported.txt.
 /// Usage: StandInSolver [--mode M] PROBLEM_FOLDER.
 /// </summary>
 public static class Program
@@ -28,6 +28,9 @@ public static class Program
                 return 7;
             case "hang":
                 Thread.Sleep(TimeSpan.FromMinutes(10));
+                return 0;
+            case "unsupported":
+                File.WriteAllText(Path.Combine(folder, "out", "unsupported.txt"), "this stand-in does no splitting today\n");
                 return 0;
         }
 

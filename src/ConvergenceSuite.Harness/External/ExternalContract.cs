@@ -21,6 +21,10 @@ public sealed record ExternalOutput(double[] Times, Complex[][] Correlations, Co
 /// </summary>
 public static class ExternalContract
 {
+    /// <summary>The capability answer: a solver that does not support a problem writes this file (its reason, one line)
+    /// into out/ and exits 0; the case's checks are then Inconclusive with that reason.</summary>
+    public const string UnsupportedFile = "unsupported.txt";
+
     /// <summary>Value of "contract" in problem.json.</summary>
     public const string ContractVersion = "convergence-suite-external-solver/1";
 

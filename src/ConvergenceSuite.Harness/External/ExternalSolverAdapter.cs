@@ -39,6 +39,9 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
         {
             ExternalContract.WriteProblem(folder, discrete, resolution.Scheme, resolution.TimeStep, times, storeStates);
             RunProcess(command, folder, cancellation);
+            var unsupported = Path.Combine(folder, "out", ExternalContract.UnsupportedFile);
+            if (File.Exists(unsupported))
+                throw new NotSupportedException($"the external solver answered out/{ExternalContract.UnsupportedFile}: {File.ReadAllText(unsupported).Trim()}");
             var output = ExternalContract.ReadOutput(folder, discrete.Oscillators, discrete.Grid.Count, times, storeStates, discrete.Grid.Sizes);
             return new Trajectory(output.Name is { Length: > 0 } n ? $"{Name}:{n}" : Name, output.Scheme ?? resolution.Scheme, output.Backend ?? "external process",
                 resolution.TimeStep, discrete.Grid, discrete.Oscillators, output.Times, output.Correlations, output.States, watch.Elapsed.TotalSeconds);

@@ -78,6 +78,15 @@ public sealed class VerificationRunner
         {
             trajectory = solver.Run(definition.Problem, definition.Resolution, definition.StoreStates, cancellation: cancellation);
         }
+        catch (NotSupportedException e)
+        {
+            // The solver's capability answer: it does not do what this case asks (a model, dimension, scheme or boundary
+            // it lacks). Nothing was shown right or wrong, so every check is Inconclusive with the solver's reason.
+            var reason = $"not run: {solver.Name} does not support this case: {e.Message}";
+            return new CaseResult(definition.Id, definition.Description, model, solver.Name, definition.Resolution.Scheme, grid,
+                definition.Resolution.TimeStep, watch.Elapsed.TotalSeconds,
+                definition.Checks.Select(c => CheckResult.Of(c.Id, Verdict.Inconclusive, reason, new Dictionary<string, double>())).ToList());
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return new CaseResult(definition.Id, definition.Description, model, solver.Name, definition.Resolution.Scheme, grid,

@@ -113,7 +113,9 @@ public class ExternalSolverTests
     [TestCaseSource(nameof(Failures))]
     public void Failure(string mode, string expected)
     {
-        var bad = StandInCase($"standin-{mode}", mode, timeout: 2);
+        // Only the hanging solver gets the short budget: a start-up of `dotnet` under CPU load can take seconds, and a
+        // budget that tight would turn every other mode into a timeout (seen on a loaded 2-core machine).
+        var bad = StandInCase($"standin-{mode}", mode, timeout: mode == "hang" ? 2 : 120);
         var good = StandInCase("standin-good");
         var summary = new VerificationRunner().Run([bad, good], new RunOptions(MaxParallelCases: 2), "test");
         var failed = summary.Cases.Single(r => r.CaseId == bad.Id);
@@ -122,6 +124,16 @@ public class ExternalSolverTests
         failed.Error.ShouldContain("ExternalSolverException");
         failed.Error.ShouldContain(expected);
         summary.Cases.Single(r => r.CaseId == good.Id).Passed.ShouldBeTrue();
+    }
+
+    [Test]
+    public void UnsupportedAnswer_MakesEveryCheckInconclusiveWithTheReason_NotAFailure()
+    {
+        var result = new VerificationRunner().RunCase(StandInCase("standin-unsupported", "unsupported"));
+        result.Error.ShouldBeNull();
+        result.Checks.ShouldNotBeEmpty();
+        result.Checks.ShouldAllBe(k => k.Verdict == Harness.Summary.Verdict.Inconclusive);
+        result.Checks.ShouldAllBe(k => k.Message.Contains("does not support this case") && k.Message.Contains("this stand-in does no splitting today"));
     }
 
     [Test]
