@@ -25,6 +25,8 @@ public static class CommandLine
                    --shard i/n         run shard i of n (1-based): cases sorted by id, every n-th from the i-th
                    --coverage-report DIR  record the coverage of a ReportGenerator folder (Cobertura.xml) in the
                                        summary and copy it to the report's coverage/ (run-verification.sh --coverage)
+                   --seeded-bug ID     substitute a seeded bug (see gallery) for the solver it replaces: a
+                                       deliberately defective run, e.g. to try compare (not with --update-reference)
                    a bad case file is reported (file, JSON path, problem), the other cases still run, exit code 2
           merge    combine the summaries of shards into one report: merge --out DIR SHARD_DIR_OR_SUMMARY... [--run-id ID]
           gallery  run the cases against each seeded-bug solver and report which checks catch each bug
@@ -34,6 +36,10 @@ public static class CommandLine
                    --entry FILTER      only entries whose id contains FILTER
                    --out DIR           report folder (default: reports/<run-id> of the repository)
                    exit 0 when every entry was evaluated, whatever the paper's verdicts; 1 when one could not be evaluated
+          compare  compare two runs: compare BASE HEAD [--out DIR] (report folders or summary.json files); prints
+                   Markdown (verdict changes, numeric drift with the tolerance each is judged by, wall time with a
+                   noise band) and with --out writes compare.md, compare.html, compare.json; exit 1 when a verdict
+                   worsens or a drift exceeds its tolerance, 0 otherwise (timing never fails it)
           gci      observed order, Richardson extrapolation and the Grid Convergence Index (Celik et al. 2008)
                    for numbers from any code: lines "size value" on stdin or --input FILE ('#' comments)
                    --dimension D       spatial dimension d (default 1)
@@ -42,6 +48,30 @@ public static class CommandLine
 
         exit codes: 0 all verdicts pass, 1 a check failed or a case did not run, 2 bad usage or a bad case file
         """;
+
+    private static int RunCompare(string[] args)
+    {
+        var options = Options.Parse(ExtractOptions(args), ["out"]);
+        var positional = Positionals(args);
+        if (positional.Count != 2) throw new UsageException("compare needs exactly two inputs: BASE HEAD");
+        return CompareCommand.Run(positional[0], positional[1], options.Get("out"), Console.Out, Console.Error);
+    }
+
+    private static string[] ExtractOptions(string[] args)
+    {
+        var list = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+            if (args[i].StartsWith("--", StringComparison.Ordinal)) { list.Add(args[i]); if (i + 1 < args.Length) list.Add(args[++i]); }
+        return [.. list];
+    }
+
+    private static List<string> Positionals(string[] args)
+    {
+        var list = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+            if (args[i].StartsWith("--", StringComparison.Ordinal)) i++; else list.Add(args[i]);
+        return list;
+    }
 
     public static int Run(string[] args)
     {
@@ -58,6 +88,7 @@ public static class CommandLine
                 "claims" => ClaimsCommand.Run(Options.Parse(args[1..], ClaimsCommand.Flags)),
                 "gallery" => GalleryCommand.Run(Options.Parse(args[1..], GalleryCommand.Flags)),
                 "merge" => MergeCommand.Run(args[1..], Console.Out, Console.Error),
+                "compare" => RunCompare(args[1..]),
                 "gci" => GciCommand.Run(Options.Parse(args[1..], GciCommand.Flags), Console.In, Console.Out),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),
             };

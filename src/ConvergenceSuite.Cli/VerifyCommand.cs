@@ -18,7 +18,7 @@ namespace ConvergenceSuite.Cli;
 /// <summary>The verify verb: load cases, run them with progress, write reports, print a summary table.</summary>
 public static class VerifyCommand
 {
-    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs", "reference", "claims", "shard", "coverage-report"];
+    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs", "reference", "claims", "shard", "coverage-report", "seeded-bug"];
 
     /// <summary>--tier quick|full (default quick).</summary>
     public static Tier ParseTier(string? value) => value switch
@@ -85,8 +85,10 @@ public static class VerifyCommand
         console.MarkupLine(referenceDir is null
             ? "regression: off (a custom --cases folder without --reference)"
             : $"regression: against {Markup.Escape(referenceDir)}{(updateReference ? " (updating references that are missing, stale or out of tolerance)" : "")}");
-        var runner = new VerificationRunner();
-        var regression = referenceDir is null ? null : new RegressionRunner(new ReferenceStore(referenceDir), updateReferences: updateReference);
+        var solvers = VerifyExtras.Solvers(options.Get("seeded-bug"), updateReference);
+        if (options.Get("seeded-bug") is { } bug) console.MarkupLine($"[red]seeded bug {Markup.Escape(bug)}[/] substituted for the real solver (a defect run for compare)");
+        var runner = new VerificationRunner(solvers);
+        var regression = referenceDir is null ? null : new RegressionRunner(new ReferenceStore(referenceDir), solvers, updateReferences: updateReference);
         VerificationSummary summary = null!;
         console.Progress()
             .AutoClear(false)
