@@ -6,6 +6,8 @@ public static class CommandLine
     public const int Success = 0;
     public const int ChecksFailed = 1;
     public const int UsageError = 2;
+    /// <summary>Ctrl-C or SIGTERM stopped the run (128 + SIGINT, the shell convention); no report was written.</summary>
+    public const int Cancelled = 130;
 
     public const string Usage = """
         usage: convergence-suite <verb> [options]
@@ -25,6 +27,8 @@ public static class CommandLine
                    --shard i/n         run shard i of n (1-based): cases sorted by id, every n-th from the i-th
                    --coverage-report DIR  record the coverage of a ReportGenerator folder (Cobertura.xml) in the
                                        summary and copy it to the report's coverage/ (run-verification.sh --coverage)
+                   --case-budget S     wall-clock budget per case in seconds (default 1800; a case's "budgetSeconds"
+                                       overrides it): a case past it ends "timed out", the other cases still run
                    --seeded-bug ID     substitute a seeded bug (see gallery) for the solver it replaces: a
                                        deliberately defective run, e.g. to try compare (not with --update-reference)
                    a bad case file is reported (file, JSON path, problem), the other cases still run, exit code 2
@@ -46,7 +50,8 @@ public static class CommandLine
                    --sizes cells|h     first column: cell counts N (h = (1/N)^(1/d)) or spacings h (default h)
           help     this text
 
-        exit codes: 0 all verdicts pass, 1 a check failed or a case did not run, 2 bad usage or a bad case file
+        exit codes: 0 all verdicts pass, 1 a check failed or a case did not run, 2 bad usage or a bad case file,
+                    130 cancelled by Ctrl-C or SIGTERM (no report written)
         """;
 
     private static int RunCompare(string[] args)
@@ -92,6 +97,11 @@ public static class CommandLine
                 "gci" => GciCommand.Run(Options.Parse(args[1..], GciCommand.Flags), Console.In, Console.Out),
                 _ => throw new UsageException($"unknown verb '{args[0]}'"),
             };
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled: no report was written");
+            return Cancelled;
         }
         catch (UsageException e)
         {

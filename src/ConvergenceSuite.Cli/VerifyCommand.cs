@@ -18,7 +18,7 @@ namespace ConvergenceSuite.Cli;
 /// <summary>The verify verb: load cases, run them with progress, write reports, print a summary table.</summary>
 public static class VerifyCommand
 {
-    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs", "reference", "claims", "shard", "coverage-report", "seeded-bug"];
+    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs", "reference", "claims", "shard", "coverage-report", "seeded-bug", "case-budget"];
 
     /// <summary>--tier quick|full (default quick).</summary>
     public static Tier ParseTier(string? value) => value switch
@@ -51,7 +51,7 @@ public static class VerifyCommand
         var casesDir = options.Get("cases") ?? Path.Combine(root, "verification", "cases");
         var runId = SummaryMerge.ShardRunId(DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + tier.ToString().ToLowerInvariant(), shard);
         var outDir = options.Get("out") ?? Path.Combine(root, "reports", runId);
-        var runOptions = new RunOptions(tier, options.Get("case"), options.GetInt("jobs", Environment.ProcessorCount));
+        var runOptions = new RunOptions(tier, options.Get("case"), options.GetInt("jobs", Environment.ProcessorCount), VerifyExtras.ParseBudget(options));
 
         // A bad case file does not stop the others: it is reported here and in the report, the other cases run, and the
         // exit code is 2 (verification/cases/README.md).
@@ -106,7 +106,9 @@ public static class VerifyCommand
                         console.MarkupLine($"  {mark} {Markup.Escape(result.CaseId)} ({result.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
                     }
                 };
-                summary = regression is null ? runner.Run(selected, runOptions, runId, done) : regression.Run(selected, runOptions, runId, done);
+                summary = regression is null
+                    ? runner.Run(selected, runOptions, runId, done, RunCancellation.Token)
+                    : regression.Run(selected, runOptions, runId, done, RunCancellation.Token);
             });
 
         // The claims ledger: the paper's statements tested as printed. A "violated" verdict of the PAPER passes (it is a
@@ -118,7 +120,7 @@ public static class VerifyCommand
             console.MarkupLine($"[bold]claims ledger[/], tier {tier.ToString().ToLowerInvariant()}");
             var ledger = ClaimsLedger.Run(tier, progress: o => console.MarkupLine(Markup.Escape(o.Evaluated
                 ? $"  {LedgerRun.VerdictWord(o.Verdict),-12} {o.Id} ({o.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)"
-                : $"  NOT EVALUATED {o.Id}: {o.Error}")));
+                : $"  NOT EVALUATED {o.Id}: {o.Error}")), cancellation: RunCancellation.Token);
             summary = summary with { Cases = [.. summary.Cases, ledger.ToCaseResult()] };
             ledgerRun = ledger;
             sections.Insert(0, new ClaimsSection(ledger));
@@ -167,7 +169,8 @@ public static class VerifyCommand
         foreach (var c in summary.Cases)
         {
             var passed = c.Checks.Count(k => k.Verdict == Verdict.Pass);
-            var verdict = c.Error is not null ? "[red]error[/]" : c.Passed ? "[green]pass[/]" : "[red]FAIL[/]";
+            var verdict = c.Error?.StartsWith(VerificationRunner.TimedOutPrefix, StringComparison.Ordinal) == true ? "[red]timed out[/]"
+                : c.Error is not null ? "[red]error[/]" : c.Passed ? "[green]pass[/]" : "[red]FAIL[/]";
             table.AddRow(Markup.Escape(c.CaseId), Markup.Escape(c.Scheme), c.TimeStep.ToString("G4", CultureInfo.InvariantCulture),
                 $"{passed}/{c.Checks.Count}", verdict, c.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture));
         }
