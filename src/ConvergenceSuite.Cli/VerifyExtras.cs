@@ -29,20 +29,9 @@ public static class VerifyExtras
     /// measured (the N = 2000 Kuramoto studies, ~10 min on 2 cores); a case file's "budgetSeconds" overrides it.</summary>
     public const double DefaultCaseBudgetSeconds = 1800;
 
-    /// <summary>--case-budget SECONDS (positive), or <see cref="DefaultCaseBudgetSeconds"/>.</summary>
-    public static double ParseBudget(Options options)
-    {
-        var v = options.Get("case-budget");
-        if (v is null) return DefaultCaseBudgetSeconds;
-        return double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 && double.IsFinite(s)
-            ? s
-            : throw new UsageException($"--case-budget needs a positive number of seconds, not '{v}'");
-    }
-
     /// <summary>The --shard option ("i/n"), or the whole run.</summary>
-    public static Shard ParseShard(Options options)
+    public static Shard ParseShard(string? text)
     {
-        var text = options.Get("shard");
         if (text is null) return Shard.All;
         try
         {
