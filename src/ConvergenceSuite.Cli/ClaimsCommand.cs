@@ -14,41 +14,43 @@ namespace ConvergenceSuite.Cli;
 /// </summary>
 public static class ClaimsCommand
 {
-    public static readonly string[] Flags = ["tier", "entry", "out"];
-
-    public static int Run(Options options)
+    public static int Run(ClaimsSettings options)
     {
-        var tier = VerifyCommand.ParseTier(options.Get("tier"));
+        var tier = VerifyCommand.ParseTier(options.Tier);
+        var output = options.Quiet ? TextWriter.Null : Console.Out;
         var root = VerifyCommand.RepositoryRoot();
         var runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-claims-" + tier.ToString().ToLowerInvariant();
-        var outDir = options.Get("out") ?? Path.Combine(root, "reports", runId);
-        var filter = options.Get("entry");
+        var outDir = options.Out ?? Path.Combine(root, "reports", runId);
+        var filter = options.Entry;
         if (ClaimsLedger.Select(ClaimsLedger.Entries, tier, filter).Count == 0)
         {
             Console.Error.WriteLine($"error: no ledger entry matches '{filter}' in tier {tier.ToString().ToLowerInvariant()}");
             return CommandLine.UsageError;
         }
-        Console.Out.WriteLine($"claims ledger, tier {tier.ToString().ToLowerInvariant()}");
-        var run = ClaimsLedger.Run(tier, filter, progress: Print);
+        output.WriteLine($"claims ledger, tier {tier.ToString().ToLowerInvariant()}");
+        var run = ClaimsLedger.Run(tier, filter, progress: o => Print(o, output), cancellation: RunCancellation.Token);
         var summary = new VerificationSummary(runId, VerificationRunnerEnvironment(tier, filter), [run.ToCaseResult()]);
         var files = ReportWriter.WriteAll(summary, outDir, [new ClaimsSection(run)]);
         var json = ClaimsJson.Write(run, outDir);
-        Console.Out.WriteLine($"report: {files.IndexHtml}; ledger data: {json}");
-        return Finish(run);
+        output.WriteLine($"report: {files.IndexHtml}; ledger data: {json}");
+        return Finish(run, output);
     }
 
     /// <summary>One line per evaluated entry.</summary>
-    public static void Print(ClaimOutcome o) =>
-        Console.Out.WriteLine(o.Evaluated
+    public static void Print(ClaimOutcome o, TextWriter output) =>
+        output.WriteLine(o.Evaluated
             ? $"  {LedgerRun.VerdictWord(o.Verdict),-12} {o.Id} ({o.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)"
             : $"  NOT EVALUATED {o.Id}: {o.Error}");
 
     /// <summary>Exit code of a ledger run: the machinery, not the paper, decides.</summary>
-    public static int Finish(LedgerRun run)
+    public static int Finish(LedgerRun run) => Finish(run, Console.Out);
+
+    /// <summary>Exit code of a ledger run, the summary line written to <paramref name="output"/>.</summary>
+    public static int Finish(LedgerRun run, TextWriter output)
     {
         if (run.MachineryPassed)
         {
-            Console.Out.WriteLine($"ledger: {run.Outcomes.Count} entries evaluated ({string.Join(", ", Enum.GetValues<ClaimVerdict>().Select(v => $"{run.Outcomes.Count(o => o.Verdict == v)} {LedgerRun.VerdictWord(v)}"))})");
+            output.WriteLine($"ledger: {run.Outcomes.Count} entries evaluated ({string.Join(", ", Enum.GetValues<ClaimVerdict>().Select(v => $"{run.Outcomes.Count(o => o.Verdict == v)} {LedgerRun.VerdictWord(v)}"))})");
             return CommandLine.Success;
         }
         Console.Error.WriteLine("ledger entries that could not be evaluated:");

@@ -1,106 +1,145 @@
+using System.Reflection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
 namespace ConvergenceSuite.Cli;
 
-/// <summary>Verb dispatch. Exit codes: 0 every verdict passed; 1 some check failed; 2 usage or input error.</summary>
+/// <summary>
+/// Verb dispatch on Spectre.Console.Cli: help per verb (VERB --help), --version (with the commit the binary was built
+/// from), "--option value" and "--option=value". Exit codes: 0 every verdict passed; 1 some check failed (or compare
+/// found a regression); 2 usage or input error (message on stderr); 130 cancelled by Ctrl-C or SIGTERM.
+/// The verbs' logic is in the *Command classes and the Harness/Reports libraries; the Spectre commands below only bind.
+/// </summary>
 public static class CommandLine
 {
     public const int Success = 0;
     public const int ChecksFailed = 1;
     public const int UsageError = 2;
+    /// <summary>Ctrl-C or SIGTERM stopped the run (128 + SIGINT, the shell convention); no report was written.</summary>
+    public const int Cancelled = 130;
 
-    public const string Usage = """
-        usage: convergence-suite <verb> [options]
+    public const string ExitCodes = "exit codes: 0 all verdicts pass, 1 a check failed or a case did not run (compare: a regression), "
+        + "2 bad usage or a bad case file, 130 cancelled by Ctrl-C or SIGTERM (no report written)";
 
-        verbs:
-          verify   run the verification cases and write reports/<run>/
-                   --case FILTER       only cases whose id contains FILTER (or matches a glob with *)
-                   --tier quick|full   quick: the CI tier (default); full: every case
-                   --cases DIR         case folder (default: verification/cases of the repository)
-                   --out DIR           report folder (default: reports/<run-id> of the repository)
-                   --jobs N            cases run concurrently (default: number of cores)
-                   --reference DIR     reference data (default: reference-data/ of the repository; off for --cases)
-                   --update-reference  rewrite references that are missing, stale or out of tolerance (atomically;
-                                       a reference the run matches is left byte for byte; listed in CHANGELOG.md)
-                   --claims yes|no     also evaluate the claims ledger of the tier and add the Claims page
-                                       (default: yes, unless --case or --cases is given)
-                   --shard i/n         run shard i of n (1-based): cases sorted by id, every n-th from the i-th
-                   --coverage-report DIR  record the coverage of a ReportGenerator folder (Cobertura.xml) in the
-                                       summary and copy it to the report's coverage/ (run-verification.sh --coverage)
-                   a bad case file is reported (file, JSON path, problem), the other cases still run, exit code 2
-          merge    combine the summaries of shards into one report: merge --out DIR SHARD_DIR_OR_SUMMARY... [--run-id ID]
-          gallery  run the cases against each seeded-bug solver and report which checks catch each bug
-                   --tier quick|full   (default quick)   --bug FILTER   --jobs N   --out DIR   --cases DIR
-          claims   evaluate the claims ledger only (every numbered statement of the paper, tested as printed)
-                   --tier quick|full   quick: the cheap entries and data sets (default); full: every entry
-                   --entry FILTER      only entries whose id contains FILTER
-                   --out DIR           report folder (default: reports/<run-id> of the repository)
-                   exit 0 when every entry was evaluated, whatever the paper's verdicts; 1 when one could not be evaluated
-          gci      observed order, Richardson extrapolation and the Grid Convergence Index (Celik et al. 2008)
-                   for numbers from any code: lines "size value" on stdin or --input FILE ('#' comments)
-                   --dimension D       spatial dimension d (default 1)
-                   --sizes cells|h     first column: cell counts N (h = (1/N)^(1/d)) or spacings h (default h)
-          help     this text
-
-        exit codes: 0 all verdicts pass, 1 a check failed or a case did not run, 2 bad usage or a bad case file
-        """;
+    /// <summary>The version shown by --version: the assembly's informational version, "1.0.0+&lt;commit&gt;" (the SDK
+    /// appends the git commit of the build).</summary>
+    public static string Version =>
+        typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     public static int Run(string[] args)
     {
-        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        // "help" and "help VERB" as before; no arguments: the help, exit 2 (nothing was asked).
+        if (args.Length == 0)
         {
-            Console.Out.WriteLine(Usage);
-            return args.Length == 0 ? UsageError : Success;
+            Build(Ui.Console(quiet: false)).Run(["--help"]);
+            return UsageError;
         }
+        if (args[0] == "help") args = [.. args[1..], "--help"];
+        var app = Build(Ui.Console(quiet: false));
         try
         {
-            return args[0] switch
-            {
-                "verify" => VerifyCommand.Run(args[1..]),
-                "claims" => ClaimsCommand.Run(Options.Parse(args[1..], ClaimsCommand.Flags)),
-                "gallery" => GalleryCommand.Run(Options.Parse(args[1..], GalleryCommand.Flags)),
-                "merge" => MergeCommand.Run(args[1..], Console.Out, Console.Error),
-                "gci" => GciCommand.Run(Options.Parse(args[1..], GciCommand.Flags), Console.In, Console.Out),
-                _ => throw new UsageException($"unknown verb '{args[0]}'"),
-            };
+            return app.Run(args);
         }
-        catch (UsageException e)
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled: no report was written");
+            return Cancelled;
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            Console.Error.WriteLine("cancelled: no report was written");
+            return Cancelled;
+        }
+        catch (Exception e) when (e is UsageException or CommandAppException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine(Usage);
+            var verb = args.FirstOrDefault(a => !a.StartsWith('-'));
+            Console.Error.WriteLine($"see: convergence-suite {(verb is null ? "" : verb + " ")}--help");
             return UsageError;
         }
     }
+
+    private static CommandApp Build(IAnsiConsole console)
+    {
+        var app = new CommandApp();
+        app.Configure(c =>
+        {
+            c.SetApplicationName("convergence-suite");
+            c.SetApplicationVersion(Version);
+            c.ConfigureConsole(console);
+            c.PropagateExceptions();
+            c.UseStrictParsing();
+            c.AddCommand<VerifyVerb>("verify")
+                .WithDescription("Run the verification cases and write reports/<run>/ (index.html, summary.json, summary.md, junit.xml). "
+                    + "A bad case file is reported (file, JSON path, problem), the other cases still run, exit code 2. " + ExitCodes)
+                .WithExample("verify", "--case", "sl-1d-*", "--jobs=2")
+                .WithExample("verify", "--tier", "full", "--shard", "1/4");
+            c.AddCommand<CompareVerb>("compare")
+                .WithDescription("Compare two runs (report folders or summary.json): verdict changes, numeric drift with the tolerance each "
+                    + "is judged by, wall time with a noise band. Prints Markdown (for a PR comment or $GITHUB_STEP_SUMMARY). "
+                    + "Exit 1 when a verdict worsens or a drift exceeds its tolerance, 0 otherwise (timing never fails it), 2 on bad input.")
+                .WithExample("compare", "reports/base", "reports/head", "--out", "reports/compare");
+            c.AddCommand<MergeVerb>("merge").WithDescription("Combine the summaries of shards into one report. Exit codes as for verify.")
+                .WithExample("merge", "--out", "reports/all", "reports/shard-1", "reports/shard-2");
+            c.AddCommand<GalleryVerb>("gallery").WithDescription("Run the cases against each seeded-bug solver and report which checks catch each bug; "
+                + "exit 0 when every bug is caught by a check other than the regression comparison, 1 otherwise.");
+            c.AddCommand<ClaimsVerb>("claims").WithDescription("Evaluate the claims ledger only (every numbered statement of the paper, tested as printed); "
+                + "exit 0 when every entry was evaluated, whatever the paper's verdicts; 1 when one could not be evaluated.");
+            c.AddCommand<GciVerb>("gci").WithDescription("Observed order, Richardson extrapolation and the Grid Convergence Index (Celik et al. 2008) "
+                + "for numbers from any code: lines \"size value\" on stdin or --input FILE.")
+                .WithExample("gci", "--dimension", "2", "--sizes", "cells", "--input", "phi.txt");
+        });
+        return app;
+    }
+
+    internal sealed class VerifyVerb : Command<VerifySettings>
+    {
+        public override int Execute(CommandContext context, VerifySettings settings, CancellationToken cancellationToken) => VerifyCommand.Run(settings);
+    }
+
+    internal sealed class CompareVerb : Command<CompareSettings>
+    {
+        public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken) =>
+            CompareCommand.Run(settings.Base, settings.Head, settings.Out, settings.Quiet ? TextWriter.Null : Console.Out, Console.Error);
+    }
+
+    internal sealed class MergeVerb : Command<MergeSettings>
+    {
+        public override int Execute(CommandContext context, MergeSettings settings, CancellationToken cancellationToken) =>
+            MergeCommand.Run(settings, Console.Out, Console.Error);
+    }
+
+    internal sealed class GalleryVerb : Command<GallerySettings>
+    {
+        public override int Execute(CommandContext context, GallerySettings settings, CancellationToken cancellationToken) => GalleryCommand.Run(settings);
+    }
+
+    internal sealed class ClaimsVerb : Command<ClaimsSettings>
+    {
+        public override int Execute(CommandContext context, ClaimsSettings settings, CancellationToken cancellationToken) => ClaimsCommand.Run(settings);
+    }
+
+    internal sealed class GciVerb : Command<GciSettings>
+    {
+        public override int Execute(CommandContext context, GciSettings settings, CancellationToken cancellationToken) =>
+            GciCommand.Run(settings, Console.In, Console.Out);
+    }
 }
 
-/// <summary>Bad command-line usage.</summary>
+/// <summary>Bad command-line usage found by a verb (exit 2).</summary>
 public sealed class UsageException(string message) : Exception(message);
 
-/// <summary>Parsed "--name value" options; flags listed as known, anything else is a usage error.</summary>
-public sealed class Options
+/// <summary>The console of a verb: errors only under --quiet; no colour or ANSI under NO_COLOR or redirected output.</summary>
+public static class Ui
 {
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    /// <summary>True when NO_COLOR is set (any value, https://no-color.org) or stdout is not a terminal.</summary>
+    public static bool Plain => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) || System.Console.IsOutputRedirected;
 
-    public static Options Parse(string[] args, IReadOnlyCollection<string> known)
+    public static IAnsiConsole Console(bool quiet) => AnsiConsole.Create(new AnsiConsoleSettings
     {
-        var options = new Options();
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i];
-            if (!name.StartsWith("--", StringComparison.Ordinal) || !known.Contains(name[2..]))
-                throw new UsageException($"unknown option '{name}'");
-            if (i + 1 >= args.Length) throw new UsageException($"option '{name}' needs a value");
-            options._values[name[2..]] = args[++i];
-        }
-        return options;
-    }
-
-    public string? Get(string name) => _values.GetValueOrDefault(name);
-
-    public int GetInt(string name, int fallback)
-    {
-        var v = Get(name);
-        if (v is null) return fallback;
-        return int.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var i) && i > 0
-            ? i
-            : throw new UsageException($"--{name} needs a positive integer, not '{v}'");
-    }
+        Out = new AnsiConsoleOutput(quiet ? TextWriter.Null : System.Console.Out),
+        Ansi = Plain || quiet ? AnsiSupport.No : AnsiSupport.Detect,
+        ColorSystem = Plain || quiet ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        Interactive = Plain || quiet ? InteractionSupport.No : InteractionSupport.Detect,
+    });
 }

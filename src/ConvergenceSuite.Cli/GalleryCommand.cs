@@ -20,24 +20,17 @@ namespace ConvergenceSuite.Cli;
 /// </summary>
 public static class GalleryCommand
 {
-    public static readonly string[] Flags = ["tier", "bug", "jobs", "out", "cases", "reference"];
-
-    public static int Run(Options options)
+    public static int Run(GallerySettings options)
     {
-        var tier = options.Get("tier") switch
-        {
-            null or "quick" => Tier.Quick,
-            "full" => Tier.Full,
-            var t => throw new UsageException($"--tier must be quick or full, not '{t}'"),
-        };
+        var tier = VerifyCommand.ParseTier(options.Tier);
         var root = VerifyCommand.RepositoryRoot();
-        var casesDir = options.Get("cases") ?? Path.Combine(root, "verification", "cases");
-        var referenceDir = options.Get("reference") ?? (options.Get("cases") is null ? Path.Combine(root, "reference-data") : null);
+        var casesDir = options.Cases ?? Path.Combine(root, "verification", "cases");
+        var referenceDir = options.Reference ?? (options.Cases is null ? Path.Combine(root, "reference-data") : null);
         var runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-gallery-" + tier.ToString().ToLowerInvariant();
-        var outDir = options.Get("out") ?? Path.Combine(root, "reports", runId);
-        var jobs = options.GetInt("jobs", Environment.ProcessorCount);
-        var bugs = SeededBugRegistry.All.Where(b => VerificationRunner.Matches(b.Id, options.Get("bug"))).ToList();
-        if (bugs.Count == 0) throw new UsageException($"no seeded bug matches '{options.Get("bug")}'; known: {string.Join(", ", SeededBugRegistry.All.Select(b => b.Id))}");
+        var outDir = options.Out ?? Path.Combine(root, "reports", runId);
+        var jobs = options.Jobs ?? Environment.ProcessorCount;
+        var bugs = SeededBugRegistry.All.Where(b => VerificationRunner.Matches(b.Id, options.Bug)).ToList();
+        if (bugs.Count == 0) throw new UsageException($"no seeded bug matches '{options.Bug}'; known: {string.Join(", ", SeededBugRegistry.All.Select(b => b.Id))}");
 
         IReadOnlyList<CaseDefinition> cases;
         try
@@ -50,13 +43,13 @@ public static class GalleryCommand
             return CommandLine.UsageError;
         }
 
-        var console = AnsiConsole.Console;
+        var console = Ui.Console(options.Quiet);
         console.MarkupLine($"[bold]ConvergenceSuite[/] gallery: {bugs.Count} seeded bug(s) × the {tier.ToString().ToLowerInvariant()} cases of the solver each replaces, {jobs} job(s)");
         var gate = new Lock();
         var gallery = Gallery.Run(cases, bugs, jobs, referenceDir is null ? null : new ReferenceStore(referenceDir), (bug, result) =>
         {
             lock (gate) console.MarkupLine($"  {Markup.Escape(bug)}: {Markup.Escape(result.CaseId)} {(result.Passed ? "passes" : "[red]fails[/]")}");
-        });
+        }, RunCancellation.Token);
 
         var table = new Table().AddColumns("bug", "replaces", "caught by (cases)");
         foreach (var o in gallery.Bugs)
@@ -67,7 +60,7 @@ public static class GalleryCommand
         console.MarkupLine($"{caught}/{gallery.Bugs.Count} bugs caught by a check other than the regression comparison; gallery time {gallery.Seconds.ToString("F1", CultureInfo.InvariantCulture)} s");
         console.MarkupLine($"checks that caught none: {Markup.Escape(gallery.ChecksCatchingNone.Count == 0 ? "(none)" : string.Join(", ", gallery.ChecksCatchingNone))}");
 
-        var summary = Gallery.ToSummary(gallery, runId, VerificationRunner.Environment(new RunOptions(tier, options.Get("bug"), jobs)));
+        var summary = Gallery.ToSummary(gallery, runId, VerificationRunner.Environment(new RunOptions(tier, options.Bug, jobs)));
         var files = ReportWriter.WriteAll(summary, outDir, [new SeededBugsSection(gallery)]);
         console.MarkupLine($"report: {Markup.Escape(files.IndexHtml)}");
         return caught == gallery.Bugs.Count ? CommandLine.Success : CommandLine.ChecksFailed;

@@ -5,19 +5,17 @@ namespace ConvergenceSuite.Cli;
 /// <summary>The gci verb: GCI, observed order and extrapolated value for numbers typed or piped in.</summary>
 public static class GciCommand
 {
-    public static readonly string[] Flags = ["dimension", "sizes", "input"];
-
-    public static int Run(Options options, TextReader stdin, TextWriter stdout)
+    public static int Run(GciSettings options, TextReader stdin, TextWriter stdout)
     {
-        var dimension = options.GetInt("dimension", 1);
-        if (dimension > 3) throw new UsageException("--dimension must be 1, 2 or 3");
-        var cellCounts = options.Get("sizes") switch
+        var dimension = options.Dimension;
+        if (dimension is < 1 or > 3) throw new UsageException("--dimension must be 1, 2 or 3");
+        var cellCounts = options.Sizes switch
         {
             null or "h" => false,
             "cells" => true,
             var v => throw new UsageException($"--sizes must be cells or h, not '{v}'"),
         };
-        var path = options.Get("input");
+        var path = options.Input;
         try
         {
             using var reader = path is null ? null : new StreamReader(path);

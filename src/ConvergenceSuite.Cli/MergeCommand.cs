@@ -16,21 +16,11 @@ namespace ConvergenceSuite.Cli;
 /// </summary>
 public static class MergeCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(MergeSettings options, TextWriter stdout, TextWriter stderr)
     {
-        string? outDir = null, runId = null;
-        var inputs = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
-                case "--run-id" when i + 1 < args.Length: runId = args[++i]; break;
-                case var a when a.StartsWith("--", StringComparison.Ordinal): throw new UsageException($"merge: unknown option or missing value '{a}'");
-                default: inputs.Add(args[i]); break;
-            }
-        }
-        if (inputs.Count == 0) throw new UsageException("merge needs the shards' report folders or summary.json files");
+        var (outDir, runId, inputs) = (options.Out, options.RunId, options.Shards);
+        if (options.Quiet) stdout = TextWriter.Null;
+        if (inputs.Length == 0) throw new UsageException("merge needs the shards' report folders or summary.json files");
         var summaries = new List<VerificationSummary>();
         foreach (var input in inputs)
         {

@@ -3,5 +3,9 @@ namespace ConvergenceSuite.Cli;
 /// <summary>The command that run-verification.sh calls.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => CommandLine.Run(args);
+    public static int Main(string[] args)
+    {
+        RunCancellation.Install();
+        return CommandLine.Run(args);
+    }
 }

@@ -18,8 +18,6 @@ namespace ConvergenceSuite.Cli;
 /// <summary>The verify verb: load cases, run them with progress, write reports, print a summary table.</summary>
 public static class VerifyCommand
 {
-    public static readonly string[] Flags = ["case", "tier", "cases", "out", "jobs", "reference", "claims", "shard", "coverage-report"];
-
     /// <summary>--tier quick|full (default quick).</summary>
     public static Tier ParseTier(string? value) => value switch
     {
@@ -28,30 +26,27 @@ public static class VerifyCommand
         var t => throw new UsageException($"--tier must be quick or full, not '{t}'"),
     };
 
-    /// <summary>The one option without a value: rewrite references that are missing, stale or out of tolerance.</summary>
+    /// <summary>The --update-reference option: rewrite references that are missing, stale or out of tolerance.</summary>
     public const string UpdateReferenceFlag = "--update-reference";
 
-    /// <summary>Parses the verb's arguments (options with values, plus <see cref="UpdateReferenceFlag"/>) and runs.</summary>
-    public static int Run(string[] args) =>
-        Run(Options.Parse(args.Where(a => a != UpdateReferenceFlag).ToArray(), Flags), args.Contains(UpdateReferenceFlag));
-
-    public static int Run(Options options, bool updateReference = false)
+    public static int Run(VerifySettings options)
     {
-        var tier = ParseTier(options.Get("tier"));
-        var shard = VerifyExtras.ParseShard(options);
+        var updateReference = options.UpdateReference;
+        var tier = ParseTier(options.Tier);
+        var shard = VerifyExtras.ParseShard(options.Shard);
         // The ledger runs once per run: in an unsharded run of the catalogue, or in shard 1 of a sharded one.
-        var withClaims = options.Get("claims") switch
+        var withClaims = options.Claims switch
         {
-            null => options.Get("case") is null && options.Get("cases") is null && shard.Index <= 1,
+            null => options.Case is null && options.Cases is null && shard.Index <= 1,
             "yes" => true,
             "no" => false,
             var c => throw new UsageException($"--claims must be yes or no, not '{c}'"),
         };
         var root = RepositoryRoot();
-        var casesDir = options.Get("cases") ?? Path.Combine(root, "verification", "cases");
+        var casesDir = options.Cases ?? Path.Combine(root, "verification", "cases");
         var runId = SummaryMerge.ShardRunId(DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + tier.ToString().ToLowerInvariant(), shard);
-        var outDir = options.Get("out") ?? Path.Combine(root, "reports", runId);
-        var runOptions = new RunOptions(tier, options.Get("case"), options.GetInt("jobs", Environment.ProcessorCount));
+        var outDir = options.Out ?? Path.Combine(root, "reports", runId);
+        var runOptions = new RunOptions(tier, options.Case, options.Jobs ?? Environment.ProcessorCount, options.CaseBudget ?? VerifyExtras.DefaultCaseBudgetSeconds);
 
         // A bad case file does not stop the others: it is reported here and in the report, the other cases run, and the
         // exit code is 2 (verification/cases/README.md).
@@ -70,7 +65,7 @@ public static class VerifyCommand
         }
         // Regression against reference-data/ runs for the repository's cases, or against --reference DIR; a custom case
         // folder without --reference has no references to compare with (said below, not silently).
-        var referenceDir = options.Get("reference") ?? (options.Get("cases") is null ? Path.Combine(root, "reference-data") : null);
+        var referenceDir = options.Reference ?? (options.Cases is null ? Path.Combine(root, "reference-data") : null);
         if (updateReference && referenceDir is null) throw new UsageException($"{UpdateReferenceFlag} with --cases needs --reference DIR");
         var selected = VerificationRunner.Select(all, runOptions);
         if (shard.Count > 1) selected = shard.Select(selected, c => c.Id);
@@ -80,13 +75,15 @@ public static class VerifyCommand
             return CommandLine.UsageError;
         }
 
-        var console = AnsiConsole.Console;
+        var console = Ui.Console(options.Quiet);
         console.MarkupLine($"[bold]ConvergenceSuite[/] verify: {selected.Count} case(s), tier {tier.ToString().ToLowerInvariant()}, {runOptions.MaxParallelCases} job(s){(shard.Count > 1 ? $", shard {shard}" : "")}");
         console.MarkupLine(referenceDir is null
             ? "regression: off (a custom --cases folder without --reference)"
             : $"regression: against {Markup.Escape(referenceDir)}{(updateReference ? " (updating references that are missing, stale or out of tolerance)" : "")}");
-        var runner = new VerificationRunner();
-        var regression = referenceDir is null ? null : new RegressionRunner(new ReferenceStore(referenceDir), updateReferences: updateReference);
+        var solvers = VerifyExtras.Solvers(options.SeededBug, updateReference);
+        if (options.SeededBug is { } bug) console.MarkupLine($"[red]seeded bug {Markup.Escape(bug)}[/] substituted for the real solver (a defect run for compare)");
+        var runner = new VerificationRunner(solvers);
+        var regression = referenceDir is null ? null : new RegressionRunner(new ReferenceStore(referenceDir), solvers, updateReferences: updateReference);
         VerificationSummary summary = null!;
         console.Progress()
             .AutoClear(false)
@@ -104,7 +101,9 @@ public static class VerifyCommand
                         console.MarkupLine($"  {mark} {Markup.Escape(result.CaseId)} ({result.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
                     }
                 };
-                summary = regression is null ? runner.Run(selected, runOptions, runId, done) : regression.Run(selected, runOptions, runId, done);
+                summary = regression is null
+                    ? runner.Run(selected, runOptions, runId, done, RunCancellation.Token)
+                    : regression.Run(selected, runOptions, runId, done, RunCancellation.Token);
             });
 
         // The claims ledger: the paper's statements tested as printed. A "violated" verdict of the PAPER passes (it is a
@@ -116,12 +115,12 @@ public static class VerifyCommand
             console.MarkupLine($"[bold]claims ledger[/], tier {tier.ToString().ToLowerInvariant()}");
             var ledger = ClaimsLedger.Run(tier, progress: o => console.MarkupLine(Markup.Escape(o.Evaluated
                 ? $"  {LedgerRun.VerdictWord(o.Verdict),-12} {o.Id} ({o.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)"
-                : $"  NOT EVALUATED {o.Id}: {o.Error}")));
+                : $"  NOT EVALUATED {o.Id}: {o.Error}")), cancellation: RunCancellation.Token);
             summary = summary with { Cases = [.. summary.Cases, ledger.ToCaseResult()] };
             ledgerRun = ledger;
             sections.Insert(0, new ClaimsSection(ledger));
         }
-        summary = VerifyExtras.Complete(summary, badFiles, options.Get("coverage-report"), outDir);
+        summary = VerifyExtras.Complete(summary, badFiles, options.CoverageReport, outDir);
         if (summary.Coverage is not null) sections.Add(new CoverageSection());
         var files = ReportWriter.WriteAll(summary, outDir, sections);
         if (ledgerRun is not null) ClaimsJson.Write(ledgerRun, outDir);
@@ -165,7 +164,8 @@ public static class VerifyCommand
         foreach (var c in summary.Cases)
         {
             var passed = c.Checks.Count(k => k.Verdict == Verdict.Pass);
-            var verdict = c.Error is not null ? "[red]error[/]" : c.Passed ? "[green]pass[/]" : "[red]FAIL[/]";
+            var verdict = c.Error?.StartsWith(VerificationRunner.TimedOutPrefix, StringComparison.Ordinal) == true ? "[red]timed out[/]"
+                : c.Error is not null ? "[red]error[/]" : c.Passed ? "[green]pass[/]" : "[red]FAIL[/]";
             table.AddRow(Markup.Escape(c.CaseId), Markup.Escape(c.Scheme), c.TimeStep.ToString("G4", CultureInfo.InvariantCulture),
                 $"{passed}/{c.Checks.Count}", verdict, c.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture));
         }

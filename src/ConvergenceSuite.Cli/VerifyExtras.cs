@@ -12,10 +12,26 @@ public static class VerifyExtras
     /// <summary>Name of the coverage folder inside a report folder.</summary>
     public const string CoverageFolder = "coverage";
 
-    /// <summary>The --shard option ("i/n"), or the whole run.</summary>
-    public static Shard ParseShard(Options options)
+    /// <summary>The solvers of a run: the built-in ones, or with --seeded-bug ID the seeded bug substituted for the real
+    /// solver it replaces (a deliberately defective run, e.g. to try `compare`). Never with --update-reference: a bugged
+    /// run must not become the reference.</summary>
+    public static IReadOnlyList<Harness.Solvers.ISolverUnderTest> Solvers(string? seededBug, bool updateReference)
     {
-        var text = options.Get("shard");
+        var builtIn = Harness.Running.VerificationRunner.BuiltInSolvers().ToList();
+        if (seededBug is null) return builtIn;
+        if (updateReference) throw new UsageException("--seeded-bug cannot be combined with --update-reference (a defective run must not become the reference)");
+        var bug = Harness.SeededBugs.SeededBugRegistry.All.FirstOrDefault(b => b.Id == seededBug)
+            ?? throw new UsageException($"--seeded-bug: no seeded bug '{seededBug}'; known: {string.Join(", ", Harness.SeededBugs.SeededBugRegistry.All.Select(b => b.Id))}");
+        return [.. builtIn.Where(s => s.Name != bug.Replaces), bug.Create()];
+    }
+
+    /// <summary>Default wall-clock budget of a case (--case-budget): 30 min, three times the slowest full-tier case
+    /// measured (the N = 2000 Kuramoto studies, ~10 min on 2 cores); a case file's "budgetSeconds" overrides it.</summary>
+    public const double DefaultCaseBudgetSeconds = 1800;
+
+    /// <summary>The --shard option ("i/n"), or the whole run.</summary>
+    public static Shard ParseShard(string? text)
+    {
         if (text is null) return Shard.All;
         try
         {

@@ -2,18 +2,19 @@ using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Html;
 using ConvergenceSuite.Reports.JUnit;
 using ConvergenceSuite.Reports.Json;
+using ConvergenceSuite.Reports.Markdown;
 
 namespace ConvergenceSuite.Reports;
 
 /// <summary>Full paths of the files <see cref="ReportWriter.WriteAll"/> wrote.</summary>
 public sealed record ReportFiles(string SummaryJson, string JUnitXml, string IndexHtml);
 
-/// <summary>The single entry point of the exporters: summary.json, junit.xml and index.html.</summary>
+/// <summary>The single entry point of the exporters: summary.json, junit.xml, index.html and summary.md.</summary>
 public static class ReportWriter
 {
     /// <summary>
-    /// Writes summary.json, junit.xml and index.html into <paramref name="directory"/> (created if missing).
-    /// All three are rendered in memory, written to temporary files in the same directory, flushed to disk,
+    /// Writes summary.json, junit.xml, index.html and summary.md into <paramref name="directory"/> (created if missing).
+    /// All four are rendered in memory, written to temporary files in the same directory, flushed to disk,
     /// and only then renamed over the final names, so an interrupted run leaves either the old file or the
     /// new one, never a half-written one.
     /// </summary>
@@ -37,6 +38,7 @@ public static class ReportWriter
             (SummaryJson.FileName, SummaryJson.ToUtf8Bytes(summary)),
             (JUnitWriter.FileName, JUnitWriter.ToUtf8Bytes(summary)),
             (HtmlReport.FileName, HtmlReport.ToUtf8Bytes(summary, sections, htmlOptions)),
+            (SummaryMarkdown.FileName, System.Text.Encoding.UTF8.GetBytes(SummaryMarkdown.Render(summary))),
         };
 
         var temps = new List<(string Temp, string Final)>();

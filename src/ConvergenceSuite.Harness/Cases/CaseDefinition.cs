@@ -13,4 +13,8 @@ public sealed record CaseDefinition(
     Resolution Resolution,
     string Solver,
     bool StoreStates,
-    IReadOnlyList<ICheck> Checks);
+    IReadOnlyList<ICheck> Checks)
+{
+    /// <summary>The case's wall-clock budget in seconds ("budgetSeconds"), or null for the run's default.</summary>
+    public double? BudgetSeconds { get; init; }
+}

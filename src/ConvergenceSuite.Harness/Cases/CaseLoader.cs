@@ -20,6 +20,9 @@ public static class CaseLoader
     /// <summary>Initial mass within 5 % of the box edge above this fraction wraps around in the periodic box.</summary>
     public const double EdgeMassTolerance = 1e-20;
 
+    /// <summary>Most sample times a case may ask for: 10⁸ (the sample-time array alone is then 800 MB).</summary>
+    public const double MaxSamples = 1e8;
+
     /// <summary>Loads every *.json file under a folder, sorted by path; a bad file throws naming itself.</summary>
     public static IReadOnlyList<CaseDefinition> LoadFolder(string folder)
     {
@@ -55,6 +58,7 @@ public static class CaseLoader
         using (document)
         {
             Schema.CaseSchema.Check(file, document.RootElement);
+            CaseMemory.Check(file, document.RootElement, AvailableMemory());
             var root = new JsonFields(file, "$", document.RootElement);
             root.Ignore("$schema");
             var id = root.String("id");
@@ -73,6 +77,8 @@ public static class CaseLoader
             var (problem, resolution) = reader.Read(root);
             var solver = root.StringOr("solver", "split-step")!;
             var storeStates = root.BooleanOr("storeStates", true);
+            double? budget = root.Has("budgetSeconds") ? root.Number("budgetSeconds") : null;
+            if (budget is { } b && !(b > 0 && double.IsFinite(b))) throw root.Error("budgetSeconds", $"must be a positive number of seconds; got {b}");
             External.ExternalCommands.Read(root, solver, problem);
             var checks = root.Objects("checks").Select(c => CheckRegistry.Create(c, problem)).ToList();
             if (checks.Count == 0) throw root.Error("checks", "a case needs at least one check");
@@ -80,7 +86,7 @@ public static class CaseLoader
             if (dup is not null) throw root.Error("checks", $"check '{dup.Key}' is listed twice");
             root.EnsureAllRead();
             var hash = Schema.CaseSchema.ContentHash(utf8);
-            return new CaseDefinition(id, description, tier, file, hash, problem, resolution, solver, storeStates, checks);
+            return new CaseDefinition(id, description, tier, file, hash, problem, resolution, solver, storeStates, checks) { BudgetSeconds = budget };
         }
     }
 
@@ -173,6 +179,9 @@ public static class CaseLoader
         }
     }
 
+    /// <summary>The memory the loader compares case estimates with (<see cref="CaseMemory.Available"/>); tests may lower it.</summary>
+    public static Func<double> AvailableMemory { get; set; } = CaseMemory.Available;
+
     internal static (double Final, double[] Samples, double Dt) ReadTime(JsonFields root)
     {
         var time = root.Object("time");
@@ -187,6 +196,7 @@ public static class CaseLoader
         if (Math.Abs(ratio - Math.Round(ratio)) > 1e-9 * ratio) throw time.Error("sampleEvery", $"{every} is not a multiple of dt = {dt}");
         var count = final / every;
         if (Math.Abs(count - Math.Round(count)) > 1e-9 * count) throw time.Error("final", $"{final} is not a multiple of sampleEvery = {every}");
+        if (count + 1 > MaxSamples) throw time.Error("sampleEvery", $"{count + 1:G4} samples (final / sampleEvery + 1); at most {MaxSamples:G4} are supported");
         var samples = Enumerable.Range(0, (int)Math.Round(count) + 1).Select(i => i * every).ToArray();
         samples[^1] = final;
         return (final, samples, dt);

@@ -31,7 +31,8 @@ public static class ClaimsLedger
         entries.Where(e => (tier == Tier.Full || e.Quick) && (string.IsNullOrEmpty(filter) || e.Id.Contains(filter, StringComparison.OrdinalIgnoreCase))).ToList();
 
     /// <summary>Evaluates the selected entries of <paramref name="entries"/> (default: the paper's) in order.</summary>
-    public static LedgerRun Run(Tier tier, string? filter = null, IEnumerable<ClaimEntry>? entries = null, Action<ClaimOutcome>? progress = null)
+    public static LedgerRun Run(Tier tier, string? filter = null, IEnumerable<ClaimEntry>? entries = null, Action<ClaimOutcome>? progress = null,
+        CancellationToken cancellation = default)
     {
         var total = Stopwatch.StartNew();
         var outcomes = new List<ClaimOutcome>();
@@ -40,6 +41,7 @@ public static class ClaimsLedger
         {
             foreach (var entry in Select(entries ?? Entries, tier, filter))
             {
+                cancellation.ThrowIfCancellationRequested();
                 var outcome = Evaluate(entry, tier);
                 outcomes.Add(outcome);
                 progress?.Invoke(outcome);

@@ -40,7 +40,7 @@ public sealed class KuramotoAdapter : ISolverUnderTest
         var times = sampleTimes ?? spec.SampleTimes;
         var watch = Stopwatch.StartNew();
         var model = _defect is null ? spec.Kuramoto : _defect(spec.Kuramoto);
-        var result = KuramotoSolver.Solve(model, scheme, options, times);
+        var result = KuramotoSolver.Solve(model, scheme, options, times, cancellation);
         return new Trajectory(Name, scheme.Name, "none", resolution.TimeStep, null, spec.Oscillators, result.Times,
             new PhaseCorrelations(result.Phases, spec.Oscillators), null, watch.Elapsed.TotalSeconds)
         {

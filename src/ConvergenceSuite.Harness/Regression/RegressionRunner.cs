@@ -57,24 +57,31 @@ public sealed class RegressionRunner
         CancellationToken cancellation = default)
     {
         var results = new ConcurrentDictionary<int, CaseResult>();
-        Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelCases), CancellationToken = cancellation }, i =>
+        try
         {
-            var result = RunCase(cases[i], cancellation);
-            results[i] = result;
-            onCaseDone?.Invoke(result);
-        });
-        var date = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        Store.AppendChangelog(Updates.Where(u => u.Action is ReferenceAction.Created or ReferenceAction.Rewritten)
-            .OrderBy(u => u.CaseId, StringComparer.Ordinal)
-            .Select(u => $"{date} {u.CaseId}: {u.Action.ToString().ToLowerInvariant()} ({u.Reason}); commit {VerificationRunner.GitCommit()}, FFT {Fft()}"));
+            VerificationRunner.ForEachCase(cases.Count, options.MaxParallelCases, cancellation, i =>
+            {
+                var result = RunCase(cases[i], cancellation, options.CaseBudgetSeconds);
+                results[i] = result;
+                onCaseDone?.Invoke(result);
+            });
+        }
+        finally
+        {
+            // Also when the run is cancelled: every reference written so far is a whole file (atomic rename) and is listed.
+            var date = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            Store.AppendChangelog(Updates.Where(u => u.Action is ReferenceAction.Created or ReferenceAction.Rewritten)
+                .OrderBy(u => u.CaseId, StringComparer.Ordinal)
+                .Select(u => $"{date} {u.CaseId}: {u.Action.ToString().ToLowerInvariant()} ({u.Reason}); commit {VerificationRunner.GitCommit()}, FFT {Fft()}"));
+        }
         return new VerificationSummary(runId, VerificationRunner.Environment(options), Enumerable.Range(0, cases.Count).Select(i => results[i]).ToList());
     }
 
     /// <summary>Runs one case and appends its regression result (a case that failed to run is returned as it is).</summary>
-    public CaseResult RunCase(CaseDefinition definition, CancellationToken cancellation = default)
+    public CaseResult RunCase(CaseDefinition definition, CancellationToken cancellation = default, double? defaultBudgetSeconds = null)
     {
         var recorders = _solvers.Select(s => new RecordingSolver(s)).ToList();
-        var result = new VerificationRunner(recorders).RunCase(definition, cancellation);
+        var result = new VerificationRunner(recorders).RunCase(definition, cancellation, defaultBudgetSeconds);
         if (result.Error is not null) return result;
         var trajectory = recorders.First(r => r.Name == definition.Solver).First
                          ?? throw new InvalidOperationException($"case {definition.Id}: the solver returned no trajectory");

@@ -10,8 +10,9 @@ using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace ConvergenceSuite.Harness.Running;
 
-/// <summary>Options of one verification run.</summary>
-public sealed record RunOptions(Tier Tier = Tier.Quick, string? CaseFilter = null, int MaxParallelCases = 1);
+/// <summary>Options of one verification run. CaseBudgetSeconds: wall-clock budget of a case without its own
+/// "budgetSeconds" (null: none).</summary>
+public sealed record RunOptions(Tier Tier = Tier.Quick, string? CaseFilter = null, int MaxParallelCases = 1, double? CaseBudgetSeconds = null);
 
 /// <summary>
 /// Runs cases through their solver under test, evaluates each case's checks and assembles the summary.
@@ -55,9 +56,9 @@ public sealed class VerificationRunner
         CancellationToken cancellation = default)
     {
         var results = new ConcurrentDictionary<int, CaseResult>();
-        Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelCases), CancellationToken = cancellation }, i =>
+        ForEachCase(cases.Count, options.MaxParallelCases, cancellation, i =>
         {
-            var result = RunCase(cases[i], cancellation);
+            var result = RunCase(cases[i], cancellation, options.CaseBudgetSeconds);
             results[i] = result;
             onCaseDone?.Invoke(result);
         });
@@ -65,7 +66,47 @@ public sealed class VerificationRunner
         return new VerificationSummary(runId, Environment(options), ordered);
     }
 
-    public CaseResult RunCase(CaseDefinition definition, CancellationToken cancellation = default)
+    /// <summary>Parallel.For over the cases; a cancelled run throws one <see cref="OperationCanceledException"/> (not the
+    /// AggregateException of every worker that saw the token).</summary>
+    public static void ForEachCase(int count, int jobs, CancellationToken cancellation, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellation }, body);
+        }
+        catch (AggregateException e) when (cancellation.IsCancellationRequested && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException("the run was cancelled", e, cancellation);
+        }
+    }
+
+    /// <summary>Prefix of the error of a case that exceeded its wall-clock budget (its "timed out" verdict).</summary>
+    public const string TimedOutPrefix = "timed out";
+
+    /// <summary>Runs one case within its budget (<see cref="CaseDefinition.BudgetSeconds"/>, else
+    /// <paramref name="defaultBudgetSeconds"/>): past it the solver and the checks are cancelled (external processes
+    /// killed) and the case ends with a "timed out" error naming the budget. A cancelled <paramref name="cancellation"/>
+    /// throws <see cref="OperationCanceledException"/> (the run was cancelled, not the case).</summary>
+    public CaseResult RunCase(CaseDefinition definition, CancellationToken cancellation = default, double? defaultBudgetSeconds = null)
+    {
+        var budget = definition.BudgetSeconds ?? defaultBudgetSeconds;
+        using var budgetSource = budget is { } b ? new CancellationTokenSource(TimeSpan.FromSeconds(Math.Min(b, int.MaxValue / 1000.0))) : null;
+        using var linked = budgetSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellation, budgetSource.Token);
+        try
+        {
+            return RunCaseCore(definition, linked?.Token ?? cancellation);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested && budgetSource is { IsCancellationRequested: true })
+        {
+            var grid = definition.Resolution.GridPoints is { } p ? string.Join("×", p) : "";
+            var source = definition.BudgetSeconds is null ? "the run's default, --case-budget" : "the case's budgetSeconds";
+            return new CaseResult(definition.Id, definition.Description, definition.Problem.Model.ToString(), definition.Solver, definition.Resolution.Scheme, grid,
+                definition.Resolution.TimeStep, budget!.Value, [],
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{TimedOutPrefix}: the case exceeded its wall-clock budget of {budget:G4} s ({source}) and was stopped"));
+        }
+    }
+
+    private CaseResult RunCaseCore(CaseDefinition definition, CancellationToken cancellation)
     {
         var watch = Stopwatch.StartNew();
         var grid = definition.Resolution.GridPoints is { } p ? string.Join("×", p) : "";
@@ -92,7 +133,8 @@ public sealed class VerificationRunner
             return new CaseResult(definition.Id, definition.Description, model, solver.Name, definition.Resolution.Scheme, grid,
                 definition.Resolution.TimeStep, watch.Elapsed.TotalSeconds, [], $"{e.GetType().Name}: {e.Message}");
         }
-        var context = new CheckContext(definition, trajectory, solver);
+        // The checks re-run the solver (studies): every such run gets the case's token too.
+        var context = new CheckContext(definition, trajectory, new CancellableSolver(solver, cancellation));
         var checks = new List<CheckResult>();
         foreach (var check in definition.Checks)
         {
@@ -109,6 +151,20 @@ public sealed class VerificationRunner
         }
         return new CaseResult(definition.Id, definition.Description, model, solver.Name, trajectory.Scheme, grid,
             trajectory.TimeStep, watch.Elapsed.TotalSeconds, checks);
+    }
+
+    /// <summary>Passes a token into every run of the solver it wraps (linked with the caller's own token).</summary>
+    private sealed class CancellableSolver(ISolverUnderTest inner, CancellationToken token) : ISolverUnderTest
+    {
+        public string Name => inner.Name;
+        public IReadOnlyCollection<ModelKind> Models => inner.Models;
+
+        public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
+        {
+            if (!cancellation.CanBeCanceled) return inner.Run(problem, resolution, storeStates, sampleTimes, token);
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(token, cancellation);
+            return inner.Run(problem, resolution, storeStates, sampleTimes, both.Token);
+        }
     }
 
     /// <summary>What this run ran on.</summary>

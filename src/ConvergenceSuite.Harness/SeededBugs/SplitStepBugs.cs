@@ -62,7 +62,7 @@ public sealed class BuggedSplitStepAdapter : ISolverUnderTest
         foreach (var t in times)
         {
             cancellation.ThrowIfCancellationRequested();
-            solver.AdvanceTo(t + _variant.SampleStepOffset * resolution.TimeStep);
+            solver.AdvanceTo(t + _variant.SampleStepOffset * resolution.TimeStep, cancellation);
             var z = new Complex[n * n];
             solver.Correlations(z);
             if (_variant.TransposeCorrelations)

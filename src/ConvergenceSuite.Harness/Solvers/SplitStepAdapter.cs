@@ -32,7 +32,7 @@ public sealed class SplitStepAdapter(IFftBackend? backend) : ISolverUnderTest
         foreach (var t in times)
         {
             cancellation.ThrowIfCancellationRequested();
-            solver.AdvanceTo(t);
+            solver.AdvanceTo(t, cancellation);
             var z = new Complex[n * n];
             solver.Correlations(z);
             if (z.Any(v => !double.IsFinite(v.Real) || !double.IsFinite(v.Imaginary)))

@@ -17,7 +17,9 @@ public static class KuramotoSolver
     /// <exception cref="ArgumentException">Invalid options or sample times.</exception>
     /// <exception cref="KuramotoNonFiniteStateException">The state became NaN/±∞; the exception names the time.</exception>
     /// <exception cref="InvalidOperationException">The adaptive step collapsed or MaxSteps was exceeded.</exception>
-    public static KuramotoTrajectory Solve(KuramotoProblem problem, KuramotoScheme scheme, KuramotoSolverOptions options, IReadOnlyList<double> sampleTimes)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired (checked every step).</exception>
+    public static KuramotoTrajectory Solve(KuramotoProblem problem, KuramotoScheme scheme, KuramotoSolverOptions options, IReadOnlyList<double> sampleTimes,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(scheme);
@@ -31,8 +33,8 @@ public static class KuramotoSolver
 
         (long accepted, long rejected) = scheme.Name switch
         {
-            "rk4" => IntegrateRk4(rhs, state, options, recorder),
-            "dopri5" => IntegrateDormandPrince(rhs, state, options, recorder),
+            "rk4" => IntegrateRk4(rhs, state, options, recorder, cancellation),
+            "dopri5" => IntegrateDormandPrince(rhs, state, options, recorder, cancellation),
             _ => throw new ArgumentException($"Scheme '{scheme.Name}' is not implemented by {nameof(KuramotoSolver)}.", nameof(scheme)),
         };
         return new KuramotoTrajectory(scheme.Name, times, recorder.Phases, recorder.OrderParameter, state, accepted, rejected, rhs.Evaluations);
@@ -67,7 +69,7 @@ public static class KuramotoSolver
         return times;
     }
 
-    private static (long Accepted, long Rejected) IntegrateRk4(KuramotoMeanField rhs, double[] y, KuramotoSolverOptions options, Recorder recorder)
+    private static (long Accepted, long Rejected) IntegrateRk4(KuramotoMeanField rhs, double[] y, KuramotoSolverOptions options, Recorder recorder, CancellationToken cancellation)
     {
         var n = y.Length;
         var k1 = new double[n];
@@ -88,6 +90,7 @@ public static class KuramotoSolver
             var start = t;
             for (long m = 1; m <= count; m++)
             {
+                cancellation.ThrowIfCancellationRequested();
                 if (++steps > options.MaxSteps)
                     throw new InvalidOperationException(Invariant($"RK4 exceeded MaxSteps = {options.MaxSteps} at t = {t}."));
                 rhs.Evaluate(y, k1);
@@ -108,7 +111,7 @@ public static class KuramotoSolver
         return (steps, 0);
     }
 
-    private static (long Accepted, long Rejected) IntegrateDormandPrince(KuramotoMeanField rhs, double[] y, KuramotoSolverOptions options, Recorder recorder)
+    private static (long Accepted, long Rejected) IntegrateDormandPrince(KuramotoMeanField rhs, double[] y, KuramotoSolverOptions options, Recorder recorder, CancellationToken cancellation)
     {
         // Step-size controller constants (standard choices, HNW I §II.4): safety factor and growth/shrink bounds.
         const double Safety = 0.9;
@@ -138,6 +141,7 @@ public static class KuramotoSolver
         var justRejected = false;
         while (t < tEnd)
         {
+            cancellation.ThrowIfCancellationRequested();
             if (accepted + rejected >= options.MaxSteps)
                 throw new InvalidOperationException(Invariant($"DOPRI5 exceeded MaxSteps = {options.MaxSteps} at t = {t}."));
             var last = t + h >= tEnd;

@@ -18,7 +18,7 @@ public class GciCommandTests
     public void Gci_CelikColumn1_ReportsApparentOrderAndGci()
     {
         var output = new StringWriter();
-        var code = GciCommand.Run(Options.Parse(["--dimension", "2", "--sizes", "cells"], GciCommand.Flags), new StringReader(CelikColumn1), output);
+        var code = GciCommand.Run(new GciSettings { Dimension = 2, Sizes = "cells" }, new StringReader(CelikColumn1), output);
         TestContext.Out.WriteLine(output);
         code.ShouldBe(CommandLine.Success);
         output.ToString().ShouldContain("1.53");
@@ -27,7 +27,7 @@ public class GciCommandTests
     [Test]
     public void Gci_MalformedLine_ExitsWithUsageError()
     {
-        var code = GciCommand.Run(Options.Parse(["--dimension", "2"], GciCommand.Flags), new StringReader("0.1 1.0\n0.05 abc\n0.025 1.2\n"), new StringWriter());
+        var code = GciCommand.Run(new GciSettings { Dimension = 2 }, new StringReader("0.1 1.0\n0.05 abc\n0.025 1.2\n"), new StringWriter());
         code.ShouldBe(CommandLine.UsageError);
     }
 }

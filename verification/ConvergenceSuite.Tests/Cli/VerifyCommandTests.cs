@@ -36,14 +36,31 @@ public class VerifyCommandTests
     {
         var caseDir = Directory.CreateDirectory(Path.Combine(_dir.FullName, "cases"));
         for (var i = 0; i < cases.Length; i++) File.WriteAllText(Path.Combine(caseDir.FullName, $"case{i}.json"), cases[i]);
-        return CommandLine.Run(["verify", "--cases", caseDir.FullName, "--out", Path.Combine(_dir.FullName, "out"), "--jobs", "1"]);
+        // "--option=value" and "--option value" both bind (Spectre.Console.Cli).
+        return CommandLine.Run(["verify", "--cases", caseDir.FullName, $"--out={Path.Combine(_dir.FullName, "out")}", "--jobs=1", "--quiet"]);
+    }
+
+    [Test]
+    public void Version_Help_AndUsageErrors()
+    {
+        CommandLine.Version.ShouldContain("+"); // the SDK appends the build's git commit
+        CommandLine.Run(["--version"]).ShouldBe(CommandLine.Success);
+        CommandLine.Run(["verify", "--help"]).ShouldBe(CommandLine.Success);
+        CommandLine.Run(["help", "compare"]).ShouldBe(CommandLine.Success);
+        CommandLine.Run([]).ShouldBe(CommandLine.UsageError);
+        CommandLine.Run(["verify", "--no-such-option"]).ShouldBe(CommandLine.UsageError);
+        CommandLine.Run(["verify", "--jobs=0"]).ShouldBe(CommandLine.UsageError);
+        CommandLine.Run(["verify", "--tier", "medium"]).ShouldBe(CommandLine.UsageError);
+        CommandLine.Run(["verify", "--seeded-bug", "no-such-bug", "--case", "x"]).ShouldBe(CommandLine.UsageError);
+        CommandLine.Run(["compare", "only-one"]).ShouldBe(CommandLine.UsageError);
+        CommandLine.Run(["frobnicate"]).ShouldBe(CommandLine.UsageError);
     }
 
     [Test]
     public void Verify_AllChecksPass_ExitsZeroAndWritesReports()
     {
         Verify(PassingCase).ShouldBe(CommandLine.Success);
-        foreach (var f in new[] { "index.html", "summary.json", "junit.xml" })
+        foreach (var f in new[] { "index.html", "summary.json", "junit.xml", "summary.md" })
             File.Exists(Path.Combine(_dir.FullName, "out", f)).ShouldBeTrue(f);
     }
 

@@ -23,12 +23,13 @@ public class ReportWriterTests
     }
 
     [Test]
-    public void WriteAll_CreatesDirectoryAndExactlyThreeFiles()
+    public void WriteAll_CreatesDirectoryAndExactlyFourFiles()
     {
         var target = Path.Combine(_dir, "nested", "run");
         var files = ReportWriter.WriteAll(SampleSummaries.AllPass(), target);
         Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal)
-            .ShouldBe(["index.html", "junit.xml", "summary.json"]);
+            .ShouldBe(["index.html", "junit.xml", "summary.json", "summary.md"]);
+        File.ReadAllText(Path.Combine(target, "summary.md")).ShouldContain("| case | verdict | checks | time |");
         File.ReadAllText(files.IndexHtml).ShouldStartWith("<!DOCTYPE html>");
         SummaryJson.ReadFile(files.SummaryJson).RunId.ShouldBe("run-pass");
         File.ReadAllText(files.JUnitXml).ShouldContain("<testsuites");
@@ -43,7 +44,7 @@ public class ReportWriterTests
         ReportWriter.WriteAll(SampleSummaries.AllPass(), _dir);
         File.ReadAllText(Path.Combine(_dir, "summary.json")).ShouldNotBe("stale");
         File.ReadAllText(Path.Combine(_dir, "index.html")).ShouldNotBe("stale");
-        Directory.GetFiles(_dir).Length.ShouldBe(3);
+        Directory.GetFiles(_dir).Length.ShouldBe(4);
     }
 
     [Test]

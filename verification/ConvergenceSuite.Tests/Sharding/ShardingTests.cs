@@ -99,7 +99,7 @@ public class ShardingTests
         shardSummaries[1].RunId.ShouldEndWith("-shard2of4");
 
         var merged = Path.Combine(_dir.FullName, "merged");
-        MergeCommand.Run([.. shardDirs, "--out", merged], TextWriter.Null, TextWriter.Null).ShouldBe(CommandLine.ChecksFailed);
+        MergeCommand.Run(new MergeSettings { Shards = [.. shardDirs], Out = merged }, TextWriter.Null, TextWriter.Null).ShouldBe(CommandLine.ChecksFailed);
         var mergedSummary = SummaryJson.ReadFile(Path.Combine(merged, "summary.json"));
         var wholeSummary = SummaryJson.ReadFile(Path.Combine(whole, "summary.json"));
         var expected = Verdicts(wholeSummary);
@@ -118,7 +118,7 @@ public class ShardingTests
         var dir = Path.Combine(_dir.FullName, "s1");
         CommandLine.Run(["verify", "--cases", cases, "--out", dir, "--jobs", "1", "--shard", "1/4", "--case", "shard-case-4"]).ShouldBe(CommandLine.Success);
         var error = new StringWriter();
-        MergeCommand.Run([dir, Path.Combine(dir, "summary.json"), "--out", Path.Combine(_dir.FullName, "m")], TextWriter.Null, error).ShouldBe(CommandLine.UsageError);
+        MergeCommand.Run(new MergeSettings { Shards = [dir, Path.Combine(dir, "summary.json")], Out = Path.Combine(_dir.FullName, "m") }, TextWriter.Null, error).ShouldBe(CommandLine.UsageError);
         error.ToString().ShouldContain("overlap");
     }
 
