@@ -70,6 +70,10 @@ public sealed class VerifySettings : TierSettings
     [Description("Wall-clock budget per case (default 1800); a case's \"budgetSeconds\" overrides it. A case past it ends 'timed out'; the others still run.")]
     public double? CaseBudget { get; init; }
 
+    [CommandOption("--solver-assembly <PATH>")]
+    [Description("Load the solvers under test (public ISolverUnderTest classes) from a .NET assembly built against ConvergenceSuite.Harness, in its own load context; cases name them by their Name. Repeatable.")]
+    public string[]? SolverAssembly { get; init; }
+
     [CommandOption("--seeded-bug <ID>")]
     [Description("Substitute a seeded bug (see gallery) for the solver it replaces: a deliberately defective run, e.g. to try compare. Not with --update-reference.")]
     public string? SeededBug { get; init; }

@@ -60,7 +60,7 @@ public static class VerifyCommand
         }
         catch (DirectoryNotFoundException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine($"error: {e.Message}{(options.Cases is null ? " (outside a ConvergenceSuite checkout, give --cases DIR)" : "")}");
             return CommandLine.UsageError;
         }
         // Regression against reference-data/ runs for the repository's cases, or against --reference DIR; a custom case
@@ -80,7 +80,8 @@ public static class VerifyCommand
         console.MarkupLine(referenceDir is null
             ? "regression: off (a custom --cases folder without --reference)"
             : $"regression: against {Markup.Escape(referenceDir)}{(updateReference ? " (updating references that are missing, stale or out of tolerance)" : "")}");
-        var solvers = VerifyExtras.Solvers(options.SeededBug, updateReference);
+        var solvers = VerifyExtras.Solvers(options.SeededBug, updateReference, options.SolverAssembly);
+        foreach (var path in options.SolverAssembly ?? []) console.MarkupLine($"solvers loaded from {Markup.Escape(Path.GetFullPath(path))}");
         if (options.SeededBug is { } bug) console.MarkupLine($"[red]seeded bug {Markup.Escape(bug)}[/] substituted for the real solver (a defect run for compare)");
         var runner = new VerificationRunner(solvers);
         var regression = referenceDir is null ? null : new RegressionRunner(new ReferenceStore(referenceDir), solvers, updateReferences: updateReference);

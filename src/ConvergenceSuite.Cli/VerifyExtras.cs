@@ -15,9 +15,18 @@ public static class VerifyExtras
     /// <summary>The solvers of a run: the built-in ones, or with --seeded-bug ID the seeded bug substituted for the real
     /// solver it replaces (a deliberately defective run, e.g. to try `compare`). Never with --update-reference: a bugged
     /// run must not become the reference.</summary>
-    public static IReadOnlyList<Harness.Solvers.ISolverUnderTest> Solvers(string? seededBug, bool updateReference)
+    public static IReadOnlyList<Harness.Solvers.ISolverUnderTest> Solvers(string? seededBug, bool updateReference, IReadOnlyList<string>? solverAssemblies = null)
     {
-        var builtIn = Harness.Running.VerificationRunner.BuiltInSolvers().ToList();
+        // --solver-assembly PATH: the user's solvers beside the built-in ones (a name taken twice is an error).
+        List<Harness.Solvers.ISolverUnderTest> builtIn;
+        try
+        {
+            builtIn = Harness.Solvers.SolverAssemblies.WithBuiltIn(solverAssemblies ?? []).ToList();
+        }
+        catch (Harness.Solvers.SolverAssemblyException e)
+        {
+            throw new UsageException($"--solver-assembly: {e.Message}");
+        }
         if (seededBug is null) return builtIn;
         if (updateReference) throw new UsageException("--seeded-bug cannot be combined with --update-reference (a defective run must not become the reference)");
         var bug = Harness.SeededBugs.SeededBugRegistry.All.FirstOrDefault(b => b.Id == seededBug)

@@ -1,0 +1,67 @@
+using System.Reflection;
+using ConvergenceSuite.Cli;
+using NUnit.Framework;
+using Shouldly;
+
+namespace ConvergenceSuite.Tests.Cli;
+
+/// <summary>verify --solver-assembly PATH: cases name solvers from an assembly the tool does not reference; the exit
+/// code tells the right plug-in solver from the wrong one, and an unusable assembly is a usage error (exit 2).</summary>
+[TestFixture]
+public sealed class SolverAssemblyOptionTests
+{
+    private static string PluginPath =>
+        typeof(SolverAssemblyOptionTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PluginSolverPath").Value!;
+
+    private static string Case(string solver) => $$"""
+        {
+          "id": "plugin-{{solver}}",
+          "model": "schrodinger-lohe",
+          "solver": "{{solver}}",
+          "coupling": 1.0,
+          "grid": { "points": [80], "lengths": [24.0] },
+          "potentials": [ { "kind": "harmonic", "omega": 0.5 } ],
+          "oscillators": [
+            { "kind": "gaussian", "center": [-1.0], "width": 1.0 },
+            { "kind": "gaussian", "center": [1.0], "momentum": [0.4], "width": 1.2 }
+          ],
+          "time": { "final": 1.0, "dt": 0.01, "sampleEvery": 0.1 },
+          "scheme": "strang",
+          "checks": [ { "id": "lemma-4.1" }, { "id": "norm-conservation" } ]
+        }
+        """;
+
+    private DirectoryInfo _dir = null!;
+
+    [SetUp]
+    public void SetUp() => _dir = Directory.CreateTempSubdirectory("solver-assembly-");
+
+    [TearDown]
+    public void TearDown() => _dir.Delete(recursive: true);
+
+    private int Verify(string solver, string assembly)
+    {
+        var cases = Directory.CreateDirectory(Path.Combine(_dir.FullName, "cases-" + solver));
+        File.WriteAllText(Path.Combine(cases.FullName, "case.json"), Case(solver));
+        return CommandLine.Run(["verify", "--cases", cases.FullName, "--solver-assembly", assembly, $"--out={Path.Combine(_dir.FullName, "out-" + solver)}", "--quiet"]);
+    }
+
+    [Test]
+    public void RightPluginSolver_Exits0_WrongOneExits1() =>
+        (Verify("plugin-split-step", PluginPath), Verify("plugin-half-coupling", PluginPath)).ShouldBe((CommandLine.Success, CommandLine.ChecksFailed));
+
+    [Test]
+    public void MissingAssembly_IsAUsageError() =>
+        Verify("plugin-split-step", Path.Combine(_dir.FullName, "nowhere.dll")).ShouldBe(CommandLine.UsageError);
+
+    [Test]
+    public void WithoutTheAssembly_TheCaseCannotRun() =>
+        CommandLine.Run(["verify", "--cases", WriteCase(), $"--out={Path.Combine(_dir.FullName, "out")}", "--quiet"]).ShouldBe(CommandLine.ChecksFailed);
+
+    private string WriteCase()
+    {
+        var cases = Directory.CreateDirectory(Path.Combine(_dir.FullName, "cases-none"));
+        File.WriteAllText(Path.Combine(cases.FullName, "case.json"), Case("plugin-split-step"));
+        return cases.FullName;
+    }
+}
