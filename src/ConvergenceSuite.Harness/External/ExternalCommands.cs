@@ -45,7 +45,8 @@ public static class ExternalCommands
             return;
         }
         if (block is null) throw root.Error("external", "required field is missing (\"solver\": \"external\" needs { \"command\": [...] })");
-        if (problem is not SchrodingerLoheSpec) throw root.Error("solver", "the external-process contract (verification/examples/CONTRACT.md) covers Schrödinger-Lohe cases");
+        if (problem is not (SchrodingerLoheSpec or Kuramoto.KuramotoSpec))
+            throw root.Error("solver", $"the external-process contract (verification/examples/CONTRACT.md) covers Schrödinger-Lohe and Kuramoto cases, not {problem.Model}");
         var element = block.Element.GetProperty("command");
         block.Ignore("command");
         if (element.ValueKind != System.Text.Json.JsonValueKind.Array || element.GetArrayLength() == 0

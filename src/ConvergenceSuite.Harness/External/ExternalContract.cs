@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using ConvergenceSuite.Harness.Regression;
+using QuantumSync.Models.Kuramoto;
 using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace ConvergenceSuite.Harness.External;
@@ -238,6 +239,69 @@ public static class ExternalContract
         if (!flat && !shapes.Any(sh => sh.SequenceEqual(data.Shape)))
             throw new ExternalSolverException(Inv($"out/{file} has shape ({string.Join(", ", data.Shape)}); the contract asks for {described ?? "a flat array"} in C or Fortran order, or a flat array of {expected} values"));
         return data;
+    }
+
+    /// <summary>Writes the problem folder of a Kuramoto run (model "kuramoto"): omega.npy (Ω_j), theta0.npy (θ_j(0)),
+    /// and in problem.json N, K, the scheme, dt (fixed-step schemes), the tolerances (adaptive ones) and the sample times.</summary>
+    public static string WriteKuramotoProblem(string folder, KuramotoProblem problem, string scheme, double dt, double absoluteTolerance,
+        double relativeTolerance, IReadOnlyList<double> sampleTimes)
+    {
+        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(Path.Combine(folder, OutputFolder));
+        File.WriteAllBytes(Path.Combine(folder, "omega.npy"), NpyArray.Write(problem.NaturalFrequencies.ToArray()));
+        File.WriteAllBytes(Path.Combine(folder, "theta0.npy"), NpyArray.Write(problem.InitialPhases.ToArray()));
+        var path = Path.Combine(folder, "problem.json");
+        using (var stream = File.Create(path))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("contract", ContractVersion);
+            w.WriteString("model", "kuramoto");
+            w.WriteNumber("oscillators", problem.NaturalFrequencies.Length);
+            w.WriteNumber("coupling", problem.Coupling);
+            w.WriteString("frequencies", "omega.npy");
+            w.WriteString("initialPhases", "theta0.npy");
+            w.WriteString("scheme", scheme);
+            w.WriteNumber("dt", dt);
+            w.WriteNumber("absoluteTolerance", absoluteTolerance);
+            w.WriteNumber("relativeTolerance", relativeTolerance);
+            WriteArray(w, "sampleTimes", sampleTimes);
+            w.WriteString("output", OutputFolder);
+            w.WriteEndObject();
+        }
+        return path;
+    }
+
+    /// <summary>Reads a Kuramoto run's output: times.npy (S) and theta.npy (S, N), the phases θ_j(t_s) unwrapped
+    /// (continuous in t, not reduced mod 2π), C or Fortran order, or flat. Sizes, times and finiteness are checked as
+    /// for the S-L contract; phases that jump by more than π between samples are refused, since the checks read
+    /// unwrapped phases and a wrapped series would be misread as slips.</summary>
+    public static (double[] Times, double[][] Phases) ReadKuramotoOutput(string folder, int oscillators, IReadOnlyList<double> sampleTimes,
+        double maxPhaseStepPerSample)
+    {
+        var output = Path.Combine(folder, OutputFolder);
+        var s = sampleTimes.Count;
+        var n = oscillators;
+        var times = ReadReal(output, "times.npy", [[s]]);
+        var scale = Math.Max(1.0, Math.Abs(sampleTimes[^1]));
+        for (var i = 0; i < s; i++)
+            if (!(Math.Abs(times[i] - sampleTimes[i]) <= TimeTolerance * scale))
+                throw new ExternalSolverException(Inv($"out/times.npy: sample {i} is at t = {times[i]:R}, the harness asked for t = {sampleTimes[i]:R}"));
+        var flat = ReadReal(output, "theta.npy", [[s, n]], "(S, N), index (s, j)");
+        var phases = new double[s][];
+        for (var t = 0; t < s; t++)
+        {
+            phases[t] = new double[n];
+            for (var j = 0; j < n; j++)
+            {
+                var v = flat[(long)t * n + j];
+                if (!double.IsFinite(v)) throw new ExternalSolverException(Inv($"out/theta.npy: non-finite θ_{j} = {v} at t = {sampleTimes[t]:R}"));
+                if (t > 0 && Math.Abs(v - phases[t - 1][j]) > maxPhaseStepPerSample)
+                    throw new ExternalSolverException(Inv($"out/theta.npy: θ_{j} moves by {v - phases[t - 1][j]:G4} between t = {sampleTimes[t - 1]:R} and {sampleTimes[t]:R}, more than |Ω_j| + K allows ({maxPhaseStepPerSample:G4}); write unwrapped phases (numpy.unwrap), not phases mod 2π"));
+                phases[t][j] = v;
+            }
+        }
+        return (times, phases);
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -24,11 +24,12 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
 
     public string Name => ExternalCommands.SolverName;
 
-    public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.SchrodingerLohe];
+    public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.SchrodingerLohe, ModelKind.Kuramoto];
 
     public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
     {
-        if (problem is not SchrodingerLoheSpec spec) throw new NotSupportedException($"{Name} runs Schrödinger-Lohe problems only, not {problem.Model}.");
+        if (problem is Kuramoto.KuramotoSpec kuramoto) return RunKuramoto(kuramoto, resolution, sampleTimes, cancellation);
+        if (problem is not SchrodingerLoheSpec spec) throw new NotSupportedException($"{Name} runs Schrödinger-Lohe and Kuramoto problems, not {problem.Model}.");
         var command = ExternalCommands.For(problem)
                       ?? throw new ExternalSolverException("no external command is attached to this problem (a case with \"solver\": \"external\" gives one in its \"external\" block)");
         var discrete = spec.Discretise(resolution.GridPoints);
@@ -45,6 +46,50 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
             var output = ExternalContract.ReadOutput(folder, discrete.Oscillators, discrete.Grid.Count, times, storeStates, discrete.Grid.Sizes);
             return new Trajectory(output.Name is { Length: > 0 } n ? $"{Name}:{n}" : Name, output.Scheme ?? resolution.Scheme, output.Backend ?? "external process",
                 resolution.TimeStep, discrete.Grid, discrete.Oscillators, output.Times, output.Correlations, output.States, watch.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            if (Environment.GetEnvironmentVariable(KeepFoldersVariable) != "1")
+            {
+                try { Directory.Delete(folder, recursive: true); }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+        }
+    }
+
+    /// <summary>A Kuramoto case through the contract (model "kuramoto"): the solver returns unwrapped phases; the
+    /// trajectory is built as the built-in Kuramoto adapter builds it (z_jk = e^{i(θ_j − θ_k)}, the phases as payload),
+    /// so every Kuramoto check reads it the same way.</summary>
+    private Trajectory RunKuramoto(Kuramoto.KuramotoSpec spec, Resolution resolution, IReadOnlyList<double>? sampleTimes, CancellationToken cancellation)
+    {
+        var command = ExternalCommands.For(spec)
+                      ?? throw new ExternalSolverException("no external command is attached to this problem (a case with \"solver\": \"external\" gives one in its \"external\" block)");
+        var times = sampleTimes ?? spec.SampleTimes;
+        var model = spec.Kuramoto;
+        var folder = Path.Combine(Path.GetTempPath(), "convergence-suite-external", Guid.NewGuid().ToString("N"));
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            ExternalContract.WriteKuramotoProblem(folder, model, resolution.Scheme, resolution.TimeStep, spec.AbsoluteTolerance, spec.RelativeTolerance, times);
+            RunProcess(command, folder, cancellation);
+            var unsupported = Path.Combine(folder, "out", ExternalContract.UnsupportedFile);
+            if (File.Exists(unsupported))
+                throw new NotSupportedException($"the external solver answered out/{ExternalContract.UnsupportedFile}: {File.ReadAllText(unsupported).Trim()}");
+            // |dθ_j/dt| ≤ |Ω_j| + |K| (the coupling term is a mean of sines): no phase can move further between samples.
+            var omegaMax = 0.0;
+            foreach (var w in model.NaturalFrequencies) omegaMax = Math.Max(omegaMax, Math.Abs(w));
+            var gap = times.Zip(times.Skip(1), (a, b) => b - a).DefaultIfEmpty(0).Max();
+            var bound = (omegaMax + Math.Abs(model.Coupling)) * gap * (1 + 1e-6) + 1e-9;
+            var (read, phases) = ExternalContract.ReadKuramotoOutput(folder, spec.Oscillators, times, bound);
+            var n = spec.Oscillators;
+            var order = phases.Select(theta => theta.Aggregate(System.Numerics.Complex.Zero, (acc, x) => acc + System.Numerics.Complex.FromPolarCoordinates(1, x)) / n).ToArray();
+            var result = new QuantumSync.Solvers.Kuramoto.KuramotoTrajectory(resolution.Scheme, read, phases, order, phases[^1], 0, 0, 0);
+            return new Trajectory(Name, resolution.Scheme, "external process", resolution.TimeStep, null, n, read,
+                new Kuramoto.PhaseCorrelations(phases, n), null, watch.Elapsed.TotalSeconds)
+            {
+                Payload = result,
+            };
         }
         finally
         {
