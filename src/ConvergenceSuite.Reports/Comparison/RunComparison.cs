@@ -91,8 +91,10 @@ public static class DriftTolerances
 
     /// <summary>Relative tolerance for errors and results: 5 %. A discretisation error e = C·hᵖ is a deterministic
     /// function of the discretisation; roundoff changes it by ~ε·steps ≪ 1 % whenever e ≫ <see cref="RoundoffFloor"/>.
-    /// A 5 % move means the error constant C changed: a different method, not noise. (Measured: two runs of one commit
-    /// give identical numbers, ratio 0.)</summary>
+    /// A 5 % move means the error constant C changed: a different method, not noise. Measured on the eight sl-1d-n*
+    /// cases: two runs of one commit with FFTW (MEASURE plans differ between processes) moved 71 of 197 numbers, all at
+    /// roundoff level, the largest at 0.03 of its tolerance; managed FFT vs FFTW, the largest at 0.20; a seeded defect
+    /// (yoshida-equal-weights) moved errors by 12× to 3000× (ratio ≈ 20, the 1/ErrorRelative ceiling).</summary>
     public const double ErrorRelative = 0.05;
 
     /// <summary>Absolute tolerance for algebraic observed orders p: 0.05, half the ±0.1 acceptance window of the
@@ -113,9 +115,10 @@ public static class DriftTolerances
     /// difference of nearly equal numbers, i.e. roundoff.</summary>
     public const double GciFloor = 1e-8;
 
-    /// <summary>Wall-time noise band: a change is reported as slower/faster only beyond max(50 %, 0.5 s). Measured on
-    /// this 2-core machine shared by four builds: two runs of one commit differed per case by up to ~40 % (see
-    /// docs/notes); timing never fails a comparison.</summary>
+    /// <summary>Wall-time noise band: a change is reported as slower/faster only beyond max(50 %, 0.5 s). Measured on a
+    /// 2-core machine under heavy load (load average ~20): two runs of one commit differed per case by up to +250 % / −90 %,
+    /// so on a shared machine even this band is crossed; that is why timing is informational and never fails a
+    /// comparison. On a quiet machine it separates a real slowdown (≥ 1.5×) from scheduling noise.</summary>
     public const double TimingRelativeBand = 0.5;
 
     /// <summary>Absolute part of the timing noise band (process start, JIT, thread scheduling).</summary>

@@ -130,7 +130,7 @@ public class StudyExportTests
             ]);
             var svg = File.ReadAllText(Path.Combine(dir, StudyExport.FolderName, "case-a-time-study.svg"));
             svg.ShouldContain("<svg");
-            svg.ShouldContain("DejaVu Sans");
+            svg.ShouldContain("DejaVu Sans", customMessage: ConvergenceSuite.Tests.Reports.PlotRendererTests.NeedsFont);
             var png = File.ReadAllBytes(Path.Combine(dir, StudyExport.FolderName, "case-a-time-study.png"));
             png.Take(4).ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
         }
