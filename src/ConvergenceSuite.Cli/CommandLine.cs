@@ -21,7 +21,7 @@ public static class CommandLine
     public const string ExitCodes = "exit codes: 0 all verdicts pass, 1 a check failed or a case did not run (compare: a regression), "
         + "2 bad usage or a bad case file, 130 cancelled by Ctrl-C or SIGTERM (no report written)";
 
-    /// <summary>The version shown by --version: the assembly's informational version, "1.0.0+&lt;commit&gt;" (the SDK
+    /// <summary>The version shown by --version: the assembly's informational version, "0.1.0+"1.0.0+&lt;commit&gt;" (the SDKlt;commit"1.0.0+&lt;commit&gt;" (the SDKgt;", the version of Directory.Build.props (the SDK
     /// appends the git commit of the build).</summary>
     public static string Version =>
         typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
