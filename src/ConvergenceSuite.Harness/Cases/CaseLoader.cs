@@ -241,7 +241,7 @@ public static class CaseLoader
                 var width = s.Number("width");
                 if (width <= 0) throw s.Error("width", $"must be positive; got {width}");
                 recipe = new StateRecipe($"gaussian(x0=[{string.Join(",", center)}], p0=[{string.Join(",", momentum)}], σ={width})",
-                    (g, _) => InitialStates.Gaussian(g, center, momentum, width));
+                    (g, _) => InitialStates.Gaussian(g, center, momentum, width)) { Gaussian = new GaussianParameters(center, momentum, width) };
                 break;
             }
             case "random":

@@ -1,4 +1,5 @@
 using System.Numerics;
+using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.Summary;
@@ -115,6 +116,34 @@ public class CheckTests
         Evaluate(c, TestCases.Run(lie), "exact-reference").Verdict.ShouldBe(Verdict.Fail);
         var perturbed = TestCases.WithStates(good, (s, p) => { if (s == 15) p[2][30] += Defect; return p; });
         Evaluate(c, perturbed, "exact-reference").Verdict.ShouldBe(Verdict.Fail);
+    }
+
+    /// <summary>V_j = V + Ω_j on a non-square 2-D box (the solver's general path): the real solver passes; the same solver
+    /// run without the offsets (identical potentials: the phases e^{−iΩ_j t} missing) and a run with the box lengths of
+    /// the two axes exchanged both fail.</summary>
+    [Test]
+    public void ExactReference_PotentialsEqualUpToConstants_CorrectRunPasses_WrongRunsFail()
+    {
+        var c = CaseLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "cases", "sl-2d-n2-rect-shifted.json"));
+        var spec = (SchrodingerLoheSpec)c.Problem;
+        spec.IdenticalPotentials.ShouldBeFalse();
+        var good = Evaluate(c, TestCases.Run(c), "exact-reference");
+        TestContext.Out.WriteLine(good.Message);
+        good.Verdict.ShouldBe(Verdict.Pass);
+
+        var noOffsets = new SchrodingerLoheSpec(spec.Lengths, spec.GridPoints, spec.Coupling, [spec.Potentials[0], spec.Potentials[0]],
+            spec.Initial, spec.Normalise, spec.FinalTime, spec.SampleTimes);
+        var wrong = Evaluate(c, TestCases.Run(c with { Problem = noOffsets }), "exact-reference");
+        TestContext.Out.WriteLine(wrong.Message);
+        wrong.Verdict.ShouldBe(Verdict.Fail);
+
+        var swapped = new SchrodingerLoheSpec([spec.Lengths[1], spec.Lengths[0]], spec.GridPoints, spec.Coupling, spec.Potentials,
+            spec.Initial, spec.Normalise, spec.FinalTime, spec.SampleTimes);
+        var run = TestCases.Run(c with { Problem = swapped });
+        // The states live on the same number of points; only the box (wavenumbers, cell volume, V, data) differs.
+        var wrongBox = Evaluate(c, run, "exact-reference");
+        TestContext.Out.WriteLine(wrongBox.Message);
+        wrongBox.Verdict.ShouldBe(Verdict.Fail);
     }
 }
 
