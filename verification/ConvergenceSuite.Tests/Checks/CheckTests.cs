@@ -145,6 +145,36 @@ public class CheckTests
         TestContext.Out.WriteLine(wrongBox.Message);
         wrongBox.Verdict.ShouldBe(Verdict.Fail);
     }
+
+    /// <summary>The closed-form packet reference on the same case: the real solver passes with the error of exact-reference
+    /// (the spatial error is negligible), a run without the offsets and a run with the potential's centre on the wrong
+    /// axis fail; the check refuses data that are not plain Gaussians.</summary>
+    [Test]
+    public void AnalyticReference_CorrectRunPasses_WrongRunsFail()
+    {
+        var c = CaseLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "cases", "sl-2d-n2-rect-shifted.json"));
+        var spec = (SchrodingerLoheSpec)c.Problem;
+        var run = TestCases.Run(c);
+        var good = Evaluate(c, run, "analytic-reference");
+        TestContext.Out.WriteLine(good.Message);
+        good.Verdict.ShouldBe(Verdict.Pass);
+        good.Evidence["max_relative_l2_error"].ShouldBe(Evaluate(c, run, "exact-reference").Evidence["max_relative_l2_error"], 1e-9);
+
+        var noOffsets = new SchrodingerLoheSpec(spec.Lengths, spec.GridPoints, spec.Coupling, [spec.Potentials[0], spec.Potentials[0]],
+            spec.Initial, spec.Normalise, spec.FinalTime, spec.SampleTimes);
+        Evaluate(c, TestCases.Run(c with { Problem = noOffsets }), "analytic-reference").Verdict.ShouldBe(Verdict.Fail);
+
+        var shifted = spec.Potentials.Select(v => QuantumSync.Models.Potentials.Potential.Harmonic(v.HarmonicOmegas!, [v.HarmonicCenter![1], v.HarmonicCenter[0]], v.HarmonicOffset)).ToArray();
+        var wrongCentre = new SchrodingerLoheSpec(spec.Lengths, spec.GridPoints, spec.Coupling, shifted,
+            spec.Initial, spec.Normalise, spec.FinalTime, spec.SampleTimes);
+        var wrong = Evaluate(c, TestCases.Run(c with { Problem = wrongCentre }), "analytic-reference");
+        TestContext.Out.WriteLine(wrong.Message);
+        wrong.Verdict.ShouldBe(Verdict.Fail);
+
+        var notGaussian = new SchrodingerLoheSpec(spec.Lengths, spec.GridPoints, spec.Coupling, spec.Potentials,
+            [spec.Initial[0], new StateRecipe("copy", (_, prev) => prev[0].ToArray())], spec.Normalise, spec.FinalTime, spec.SampleTimes);
+        AnalyticReferenceCheck.NotApplicable(notGaussian).ShouldNotBeNull().ShouldContain("plain Gaussian");
+    }
 }
 
 public class TemporalOrderCheckTests
