@@ -175,6 +175,23 @@ public class CheckTests
             [spec.Initial[0], new StateRecipe("copy", (_, prev) => prev[0].ToArray())], spec.Normalise, spec.FinalTime, spec.SampleTimes);
         AnalyticReferenceCheck.NotApplicable(notGaussian).ShouldNotBeNull().ShouldContain("plain Gaussian");
     }
+
+    /// <summary>The grid study against the closed-form solution on a non-square box: the real solver converges
+    /// spectrally; the solver whose every axis takes the first axis' wavenumbers does not converge to the truth.</summary>
+    [Test]
+    public void GridStudy_AnalyticReference_RealSolverConverges_WrongWavenumbersFail()
+    {
+        var c = CaseLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "cases", "study-sl-2d-grid-analytic.json"));
+        var check = c.Checks.Single();
+        var run = TestCases.Run(c);
+        var good = check.Evaluate(new CheckContext(c, run, new SplitStepAdapter()));
+        TestContext.Out.WriteLine(good.Message);
+        good.Verdict.ShouldBe(Verdict.Pass);
+        var bug = Harness.SeededBugs.SeededBugRegistry.All.Single(b => b.Id == "wavenumbers-first-axis").Create();
+        var wrong = check.Evaluate(new CheckContext(c, bug.Run(c.Problem, c.Resolution, c.StoreStates), bug));
+        TestContext.Out.WriteLine(wrong.Message);
+        wrong.Verdict.ShouldBe(Verdict.Fail);
+    }
 }
 
 public class TemporalOrderCheckTests
