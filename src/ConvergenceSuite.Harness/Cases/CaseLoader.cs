@@ -209,11 +209,23 @@ public static class CaseLoader
         {
             "zero" => Potential.Zero,
             "constant" => Potential.Constant(p.Number("value")),
-            "harmonic" => Potential.Harmonic(p.Number("omega"), Vector(p, "center", dimension) ?? new double[dimension]),
+            "harmonic" => ReadHarmonic(p, dimension),
             _ => throw p.Error("kind", $"unknown potential kind \"{kind}\"; known: zero, constant, harmonic"),
         };
         p.EnsureAllRead();
         return result;
+    }
+
+    /// <summary>"omega": ω (every axis) or "omegas": [ω_1, …, ω_d] (one per axis); optional "center" and "offset" Ω:
+    /// V = Σ_a ω_a²(x_a − c_a)²/2 + Ω.</summary>
+    private static Potential ReadHarmonic(JsonFields p, int dimension)
+    {
+        if (p.Has("omega") == p.Has("omegas"))
+            throw p.Error("omega", "give exactly one of \"omega\" (one ω for every axis) and \"omegas\" (one ω per axis)");
+        var omegas = p.Has("omega") ? [p.Number("omega")] : Vector(p, "omegas", dimension)!;
+        var center = Vector(p, "center", dimension) ?? new double[dimension];
+        var offset = p.NumberOr("offset", 0.0);
+        return Potential.Harmonic(omegas, center, offset);
     }
 
     internal static double[]? Vector(JsonFields f, string name, int dimension)
@@ -239,7 +251,7 @@ public static class CaseLoader
                 var width = s.Number("width");
                 if (width <= 0) throw s.Error("width", $"must be positive; got {width}");
                 recipe = new StateRecipe($"gaussian(x0=[{string.Join(",", center)}], p0=[{string.Join(",", momentum)}], σ={width})",
-                    (g, _) => InitialStates.Gaussian(g, center, momentum, width));
+                    (g, _) => InitialStates.Gaussian(g, center, momentum, width)) { Gaussian = new GaussianParameters(center, momentum, width) };
                 break;
             }
             case "random":

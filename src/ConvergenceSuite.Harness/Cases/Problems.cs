@@ -73,7 +73,15 @@ public abstract class Problem
 }
 
 /// <summary>An initial wave function as a recipe that can be sampled on any grid.</summary>
-public sealed record StateRecipe(string Description, Func<PeriodicGrid, IReadOnlyList<Complex[]>, Complex[]> Sample);
+public sealed record StateRecipe(string Description, Func<PeriodicGrid, IReadOnlyList<Complex[]>, Complex[]> Sample)
+{
+    /// <summary>For a plain Gaussian packet: its parameters, so that references (and seeded bugs) can build it their own
+    /// way; null for every other recipe.</summary>
+    public GaussianParameters? Gaussian { get; init; }
+}
+
+/// <summary>(πσ²)^(−d/4) exp(−|x − x0|²/(2σ²) + i p0·(x − x0)).</summary>
+public sealed record GaussianParameters(double[] Center, double[] Momentum, double Width);
 
 /// <summary>The S-L problem: box, default grid, K, one potential per oscillator, initial recipes.</summary>
 public sealed class SchrodingerLoheSpec : Problem

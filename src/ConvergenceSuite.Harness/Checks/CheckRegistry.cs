@@ -40,7 +40,7 @@ public sealed class SchrodingerLoheCheckModule : ICheckModule
         ["exact-reference"] = (f, p) =>
         {
             if (p is not SchrodingerLoheSpec spec) throw f.Error("id", "the exact factorised reference is for S-L cases");
-            if (CheckContext.ExactPropagator(spec, spec.Grid(), out var reason) is null) throw f.Error("id", reason);
+            if (CheckContext.ExactReference(spec, spec.Grid(), out var reason) is null) throw f.Error("id", reason);
             return new ExactReferenceCheck(f.Number("tolerance"));
         },
         ["temporal-order"] = TemporalOrderCheck.Create,

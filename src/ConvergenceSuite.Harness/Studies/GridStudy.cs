@@ -38,7 +38,8 @@ public static class GridStudy
     /// <param name="settings">Ladder, minimum rate, floor.</param>
     /// <param name="runner">Runs the model with M points per axis.</param>
     /// <param name="quantity">Error of a run against the reference (which lives on a finer grid).</param>
-    /// <param name="exact">Exact-in-time reference on the reference grid (required for <see cref="GridReferenceKind.Exact"/>).</param>
+    /// <param name="exact">Exact-in-time or analytic reference on the reference grid (required for <see cref="GridReferenceKind.Exact"/>
+    /// and <see cref="GridReferenceKind.Analytic"/>).</param>
     public static CheckResult Evaluate<TField>(string checkId, GridStudySettings settings, StudyRunner<TField> runner,
         StudyQuantity<TField> quantity, Func<TField>? exact = null)
     {
@@ -46,10 +47,12 @@ public static class GridStudy
         var mRef = settings.Reference.GridPoints;
         TField reference;
         string referenceText;
-        if (settings.Reference.Kind == GridReferenceKind.Exact)
+        if (settings.Reference.Kind is GridReferenceKind.Exact or GridReferenceKind.Analytic)
         {
             reference = (exact ?? throw new InvalidOperationException("An exact reference was asked for but the model supplies none."))();
-            referenceText = Inv($"exact-in-time reference on M = {mRef} per axis");
+            referenceText = settings.Reference.Kind == GridReferenceKind.Exact
+                ? Inv($"exact-in-time reference on M = {mRef} per axis")
+                : Inv($"closed-form continuous solution sampled on M = {mRef} per axis");
         }
         else
         {

@@ -196,6 +196,12 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
         var refPoints = Enumerable.Repeat(settings.Reference.GridPoints, spec.Dimension).ToArray();
         if (settings.Reference.Kind == GridReferenceKind.Exact)
             exact = SchrodingerLoheStudy.ExactReference(spec, refPoints, finalTime, out var reason) ?? throw new InvalidOperationException(reason);
+        else if (settings.Reference.Kind == GridReferenceKind.Analytic)
+            exact = () =>
+            {
+                var discrete = spec.Discretise(refPoints);
+                return new SchrodingerLoheField(discrete.Grid, AnalyticReferenceCheck.States(spec, discrete, [finalTime])[0]);
+            };
         var result = GridStudy.Evaluate(Id, settings, SchrodingerLoheStudy.GridRunner(context.Solver, spec, context.Resolution, scheme, settings.TimeStep, finalTime),
             SchrodingerLoheStudy.GridQuantity, exact);
         var table = result.Study! with { Reference = $"{result.Study!.Reference}; dt = {settings.TimeStep.ToString("G6", CultureInfo.InvariantCulture)}: {dtReason}" };
@@ -203,7 +209,7 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
     }
 
     /// <summary>
-    /// Reads { "grids": [M...], "reference": { "kind": "finest" | "exact", "points": M_ref }, "dt": dt, "dtReason": text,
+    /// Reads { "grids": [M...], "reference": { "kind": "finest" | "exact" | "analytic", "points": M_ref }, "dt": dt, "dtReason": text,
     /// "alphaMin": α_min, "floor": ε?, "scheme": name?, "final": T? } from a case file.
     /// </summary>
     internal static GridStudyCheck Create(JsonFields f, Problem problem)
@@ -240,8 +246,12 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
                     throw r.Error("kind", reason);
                 referenceKind = GridReferenceKind.Exact;
                 break;
+            case "analytic":
+                if (AnalyticReferenceCheck.NotApplicable(spec) is { } why) throw r.Error("kind", why);
+                referenceKind = GridReferenceKind.Analytic;
+                break;
             default:
-                throw r.Error("kind", $"unknown reference \"{kind}\"; known: finest, exact");
+                throw r.Error("kind", $"unknown reference \"{kind}\"; known: finest, exact, analytic");
         }
         r.EnsureAllRead();
         var settings = new GridStudySettings(grids, spec.Dimension, spec.Lengths[0], new GridReference(referenceKind, points), alphaMin, floor, scheme, dt);

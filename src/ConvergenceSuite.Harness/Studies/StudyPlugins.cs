@@ -63,9 +63,12 @@ public enum GridReferenceKind
     Finest,
     /// <summary>An exact-in-time reference on a grid finer than the ladder, supplied by the model.</summary>
     Exact,
+    /// <summary>The continuous solution from closed formulas, sampled on a grid finer than the ladder (no discretisation):
+    /// the error is the real spatial error plus the ladder's time error.</summary>
+    Analytic,
 }
 
 /// <summary>The reference of a grid study: kind and reference grid points per axis.</summary>
-/// <param name="Kind">Finest or Exact.</param>
+/// <param name="Kind">Finest, Exact or Analytic.</param>
 /// <param name="GridPoints">M of the reference grid (per axis).</param>
 public sealed record GridReference(GridReferenceKind Kind, int GridPoints);

@@ -13,6 +13,11 @@ namespace QuantumSync.Models.Reductions;
 /// not normalised. C is integrated with adaptive DOPRI5 at 1e-14, so with U exact the reference is exact in time
 /// for the semi-discrete problem and isolates the splitting error of a solver.
 /// This code is deliberately separate from the split-step solver's coupling step.
+/// Potentials equal up to constants, V_j = V + Ω_j (docs/MATH.md, "References off the easy case"): pass the offsets Ω_j;
+/// then ψ_j(t) = e^{−iΩ_j t} U(t) Σ_m C_jm(t) ψ_m(0) with U the propagator of V and
+///   dC_jm/dt = (K/2N) [ Σ_k A_jk e^{i(Ω_j−Ω_k)t} C_km − d_j C_jm ],  d_j = Σ_k z_kj(t)/(n_j n_k),
+///   z_kj(t) = e^{i(Ω_k−Ω_j)t} (conj(C) G Cᵀ)_kj,
+/// a state-level reference on the splitting solvers' general path (their potentials are not identical).
 /// </summary>
 public sealed class ExactFactorisedReference
 {
@@ -25,8 +30,15 @@ public sealed class ExactFactorisedReference
     private readonly double _coupling;
     private readonly Complex[] _gram;
     private readonly double[] _norms;
+    private readonly double[] _offsets;
 
-    public ExactFactorisedReference(IReadOnlyList<Complex[]> initial, double coupling, double cellVolume, ILinearPropagator propagator)
+    /// <param name="initial">ψ_j(0).</param>
+    /// <param name="coupling">K.</param>
+    /// <param name="cellVolume">Quadrature weight of the grid.</param>
+    /// <param name="propagator">U(t) of the common potential V.</param>
+    /// <param name="offsets">Ω_j with V_j = V + Ω_j (null: all zero, identical potentials).</param>
+    public ExactFactorisedReference(IReadOnlyList<Complex[]> initial, double coupling, double cellVolume, ILinearPropagator propagator,
+        IReadOnlyList<double>? offsets = null)
     {
         ArgumentNullException.ThrowIfNull(initial);
         _initial = initial.Select(a => a.ToArray()).ToArray();
@@ -40,7 +52,13 @@ public sealed class ExactFactorisedReference
             _gram[m * _n + k] = Integrals.Inner(_initial[m], _initial[k], cellVolume);
         _norms = Enumerable.Range(0, _n).Select(j => Math.Sqrt(_gram[j * _n + j].Real)).ToArray();
         if (_norms.Any(v => !(v > 0))) throw new ArgumentException("Every initial state needs a positive norm.");
+        _offsets = offsets?.ToArray() ?? new double[_n];
+        if (_offsets.Length != _n) throw new ArgumentException($"{_n} oscillators but {_offsets.Length} offsets Ω_j.", nameof(offsets));
+        if (_offsets.Any(o => !double.IsFinite(o))) throw new ArgumentException("Every offset Ω_j must be finite.", nameof(offsets));
     }
+
+    /// <summary>e^{i(Ω_k − Ω_j)t}: the factor between ⟨ψ_k, ψ_j⟩ and (conj(C) G Cᵀ)_kj.</summary>
+    private Complex Phase(int k, int j, double t) => Complex.FromPolarCoordinates(1, (_offsets[k] - _offsets[j]) * t);
 
     /// <summary>The mixing matrix C at each time (row-major N×N).</summary>
     public Complex[][] Mixing(IReadOnlyList<double> times)
@@ -73,11 +91,11 @@ public sealed class ExactFactorisedReference
             for (var j = 0; j < n; j++)
             {
                 Complex dj = 0;
-                for (var k = 0; k < n; k++) dj += z[k * n + j] / (_norms[j] * _norms[k]);
+                for (var k = 0; k < n; k++) dj += Phase(k, j, t) * z[k * n + j] / (_norms[j] * _norms[k]);
                 for (var m = 0; m < n; m++)
                 {
                     Complex ac = 0;
-                    for (var k = 0; k < n; k++) ac += _norms[j] / _norms[k] * c[k * n + m];
+                    for (var k = 0; k < n; k++) ac += _norms[j] / _norms[k] * Phase(j, k, t) * c[k * n + m];
                     var v = factor * (ac - dj * c[j * n + m]);
                     d[2 * (j * n + m)] = v.Real;
                     d[2 * (j * n + m) + 1] = v.Imaginary;
@@ -116,7 +134,13 @@ public sealed class ExactFactorisedReference
                     var src = _initial[q];
                     for (var i = 0; i < m; i++) phi[i] += c * src[i];
                 }
-                result[s][j] = _propagator.Apply(phi, times[s]);
+                var evolved = _propagator.Apply(phi, times[s]);
+                if (_offsets[j] != 0)
+                {
+                    var phase = Complex.FromPolarCoordinates(1, -_offsets[j] * times[s]);
+                    for (var i = 0; i < m; i++) evolved[i] *= phase;
+                }
+                result[s][j] = evolved;
             }
         }
         return result;
@@ -124,7 +148,7 @@ public sealed class ExactFactorisedReference
 
     /// <summary>The correlation matrix z(t) = conj(C) G Cᵀ at each time (row-major N×N).</summary>
     public Complex[][] Correlations(IReadOnlyList<double> times) =>
-        Mixing(times).Select(c =>
+        Mixing(times).Select((c, sample) =>
         {
             var n = _n;
             var z = new Complex[n * n];
@@ -135,7 +159,7 @@ public sealed class ExactFactorisedReference
                 for (var m = 0; m < n; m++)
                 for (var q = 0; q < n; q++)
                     s += Complex.Conjugate(c[j * n + m]) * _gram[m * n + q] * c[k * n + q];
-                z[j * n + k] = s;
+                z[j * n + k] = Phase(j, k, times[sample]) * s;
             }
             return z;
         }).ToArray();

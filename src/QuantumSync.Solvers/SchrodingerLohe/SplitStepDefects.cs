@@ -26,4 +26,8 @@ internal sealed record SplitStepDefects
 
     /// <summary>Factor of the kinetic operator: −½Δ (0.5) is eq. (4); 1 would be −Δ.</summary>
     public double KineticFactor { get; init; } = 0.5;
+
+    /// <summary>False: axis a's wavenumbers are 2πn/L_a; true computes every axis' wavenumbers from the first axis' box
+    /// length L_1 (invisible on square boxes).</summary>
+    public bool WavenumbersFromFirstAxis { get; init; }
 }

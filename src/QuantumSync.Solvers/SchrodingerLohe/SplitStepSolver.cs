@@ -107,7 +107,9 @@ public sealed class SplitStepSolver : IDisposable
         // The unconjugated-Gram seeded defect lives in the general path's inner product; every other defect acts in both paths.
         _fused = classes.Count == 1 && defects.ConjugateGram;
         _stages = scheme.Stages.ToArray();
-        var k2 = problem.Grid.WavenumberSquared();
+        var k2 = (defects.WavenumbersFromFirstAxis
+            ? new PeriodicGrid(problem.Grid.Sizes, problem.Grid.Sizes.Select(_ => problem.Grid.Lengths[0]).ToArray())
+            : problem.Grid).WavenumberSquared();
         foreach (var stage in scheme.Stages.Concat(FirstLastMerged(scheme)))
         {
             var tau = stage.Fraction * dt;

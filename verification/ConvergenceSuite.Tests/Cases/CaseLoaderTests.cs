@@ -63,6 +63,15 @@ public class CaseLoaderTests
             "[ { \"kind\": \"zero\" }, { \"kind\": \"zero\" }, { \"kind\": \"zero\" } ]"), "$.potentials", "one per oscillator");
         yield return Case("DuplicateCheck", Valid.Replace("{ \"id\": \"lemma-4.1\" }", "{ \"id\": \"lemma-4.1\" }, { \"id\": \"lemma-4.1\" }"), "$.checks", "listed twice");
         yield return Case("BadTier", Valid.Replace("\"id\": \"ok\",", "\"id\": \"ok\", \"tier\": \"slow\","), "$.tier", "quick");
+        yield return Case("HarmonicOmegaAndOmegas", Valid.Replace("\"omega\": 0.5", "\"omega\": 0.5, \"omegas\": [0.5]"),
+            "$.potentials[0].omega", "exactly one of");
+        yield return Case("HarmonicWithoutOmega", Valid.Replace("\"omega\": 0.5", "\"center\": [0.0]"), "$.potentials[0].omega", "exactly one of");
+        yield return Case("OmegasWrongDimension", Valid.Replace("\"omega\": 0.5", "\"omegas\": [0.5, 0.7]"), "$.potentials[0].omegas", "needs 1 components");
+        yield return Case("ExactReferenceNotEqualUpToConstants", Valid
+                .Replace("[ { \"kind\": \"harmonic\", \"omega\": 0.5 } ]",
+                    "[ { \"kind\": \"harmonic\", \"omega\": 0.5 }, { \"kind\": \"harmonic\", \"omega\": 0.5, \"center\": [0.3] } ]")
+                .Replace("{ \"id\": \"lemma-4.1\" }", "{ \"id\": \"exact-reference\", \"tolerance\": 1e-6 }"),
+            "$.checks[0].id", "not equal up to constants");
         yield return Case("CopyOfLaterOscillator", Valid.Replace("{ \"kind\": \"gaussian\", \"center\": [-1.0], \"width\": 1.0 }", "{ \"kind\": \"copy\", \"of\": 1 }"),
             "$.oscillators[0].of", "earlier oscillator");
     }

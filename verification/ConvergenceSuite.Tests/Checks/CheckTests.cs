@@ -1,4 +1,5 @@
 using System.Numerics;
+using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.Summary;
@@ -115,6 +116,81 @@ public class CheckTests
         Evaluate(c, TestCases.Run(lie), "exact-reference").Verdict.ShouldBe(Verdict.Fail);
         var perturbed = TestCases.WithStates(good, (s, p) => { if (s == 15) p[2][30] += Defect; return p; });
         Evaluate(c, perturbed, "exact-reference").Verdict.ShouldBe(Verdict.Fail);
+    }
+
+    /// <summary>V_j = V + Ω_j on a non-square 2-D box (the solver's general path): the real solver passes; the same solver
+    /// run without the offsets (identical potentials: the phases e^{−iΩ_j t} missing) and a run with the box lengths of
+    /// the two axes exchanged both fail.</summary>
+    [Test]
+    public void ExactReference_PotentialsEqualUpToConstants_CorrectRunPasses_WrongRunsFail()
+    {
+        var c = CaseLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "cases", "sl-2d-n2-rect-shifted.json"));
+        var spec = (SchrodingerLoheSpec)c.Problem;
+        spec.IdenticalPotentials.ShouldBeFalse();
+        var good = Evaluate(c, TestCases.Run(c), "exact-reference");
+        TestContext.Out.WriteLine(good.Message);
+        good.Verdict.ShouldBe(Verdict.Pass);
+
+        var noOffsets = new SchrodingerLoheSpec(spec.Lengths, spec.GridPoints, spec.Coupling, [spec.Potentials[0], spec.Potentials[0]],
+            spec.Initial, spec.Normalise, spec.FinalTime, spec.SampleTimes);
+        var wrong = Evaluate(c, TestCases.Run(c with { Problem = noOffsets }), "exact-reference");
+        TestContext.Out.WriteLine(wrong.Message);
+        wrong.Verdict.ShouldBe(Verdict.Fail);
+
+        var swapped = new SchrodingerLoheSpec([spec.Lengths[1], spec.Lengths[0]], spec.GridPoints, spec.Coupling, spec.Potentials,
+            spec.Initial, spec.Normalise, spec.FinalTime, spec.SampleTimes);
+        var run = TestCases.Run(c with { Problem = swapped });
+        // The states live on the same number of points; only the box (wavenumbers, cell volume, V, data) differs.
+        var wrongBox = Evaluate(c, run, "exact-reference");
+        TestContext.Out.WriteLine(wrongBox.Message);
+        wrongBox.Verdict.ShouldBe(Verdict.Fail);
+    }
+
+    /// <summary>The closed-form packet reference on the same case: the real solver passes with the error of exact-reference
+    /// (the spatial error is negligible), a run without the offsets and a run with the potential's centre on the wrong
+    /// axis fail; the check refuses data that are not plain Gaussians.</summary>
+    [Test]
+    public void AnalyticReference_CorrectRunPasses_WrongRunsFail()
+    {
+        var c = CaseLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "cases", "sl-2d-n2-rect-shifted.json"));
+        var spec = (SchrodingerLoheSpec)c.Problem;
+        var run = TestCases.Run(c);
+        var good = Evaluate(c, run, "analytic-reference");
+        TestContext.Out.WriteLine(good.Message);
+        good.Verdict.ShouldBe(Verdict.Pass);
+        good.Evidence["max_relative_l2_error"].ShouldBe(Evaluate(c, run, "exact-reference").Evidence["max_relative_l2_error"], 1e-9);
+
+        var noOffsets = new SchrodingerLoheSpec(spec.Lengths, spec.GridPoints, spec.Coupling, [spec.Potentials[0], spec.Potentials[0]],
+            spec.Initial, spec.Normalise, spec.FinalTime, spec.SampleTimes);
+        Evaluate(c, TestCases.Run(c with { Problem = noOffsets }), "analytic-reference").Verdict.ShouldBe(Verdict.Fail);
+
+        var shifted = spec.Potentials.Select(v => QuantumSync.Models.Potentials.Potential.Harmonic(v.HarmonicOmegas!, [v.HarmonicCenter![1], v.HarmonicCenter[0]], v.HarmonicOffset)).ToArray();
+        var wrongCentre = new SchrodingerLoheSpec(spec.Lengths, spec.GridPoints, spec.Coupling, shifted,
+            spec.Initial, spec.Normalise, spec.FinalTime, spec.SampleTimes);
+        var wrong = Evaluate(c, TestCases.Run(c with { Problem = wrongCentre }), "analytic-reference");
+        TestContext.Out.WriteLine(wrong.Message);
+        wrong.Verdict.ShouldBe(Verdict.Fail);
+
+        var notGaussian = new SchrodingerLoheSpec(spec.Lengths, spec.GridPoints, spec.Coupling, spec.Potentials,
+            [spec.Initial[0], new StateRecipe("copy", (_, prev) => prev[0].ToArray())], spec.Normalise, spec.FinalTime, spec.SampleTimes);
+        AnalyticReferenceCheck.NotApplicable(notGaussian).ShouldNotBeNull().ShouldContain("plain Gaussian");
+    }
+
+    /// <summary>The grid study against the closed-form solution on a non-square box: the real solver converges
+    /// spectrally; the solver whose every axis takes the first axis' wavenumbers does not converge to the truth.</summary>
+    [Test]
+    public void GridStudy_AnalyticReference_RealSolverConverges_WrongWavenumbersFail()
+    {
+        var c = CaseLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "cases", "study-sl-2d-grid-analytic.json"));
+        var check = c.Checks.Single();
+        var run = TestCases.Run(c);
+        var good = check.Evaluate(new CheckContext(c, run, new SplitStepAdapter()));
+        TestContext.Out.WriteLine(good.Message);
+        good.Verdict.ShouldBe(Verdict.Pass);
+        var bug = Harness.SeededBugs.SeededBugRegistry.All.Single(b => b.Id == "wavenumbers-first-axis").Create();
+        var wrong = check.Evaluate(new CheckContext(c, bug.Run(c.Problem, c.Resolution, c.StoreStates), bug));
+        TestContext.Out.WriteLine(wrong.Message);
+        wrong.Verdict.ShouldBe(Verdict.Fail);
     }
 }
 
