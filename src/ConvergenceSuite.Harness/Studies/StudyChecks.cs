@@ -121,12 +121,14 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
         Func<SchrodingerLoheField>? exact = null;
         if (Reference.Kind == TimeReferenceKind.Exact)
             exact = SchrodingerLoheStudy.ExactReference(spec, context.Resolution.GridPoints, FinalTime, out var reason) ?? throw new InvalidOperationException(reason);
+        if (Reference.Kind == TimeReferenceKind.Integrator)
+            exact = SchrodingerLoheStudy.IntegratorReference(spec, context.Resolution.GridPoints, FinalTime);
         return TimeStudy.Evaluate(Id, settings, SchrodingerLoheStudy.TimeRunner(context.Solver, spec, context.Resolution, schemeName, FinalTime),
             SchrodingerLoheStudy.TimeQuantity, exact);
     }
 
     /// <summary>
-    /// Reads { "dts": [...], "window": [lo, hi], "reference": { "kind": "exact" | "richardson" | "finest", "dt": δ },
+    /// Reads { "dts": [...], "window": [lo, hi], "reference": { "kind": "exact" | "integrator" | "richardson" | "finest", "dt": δ },
     /// "scheme": name?, "final": T?, "floor": ε? } from a case file.
     /// </summary>
     internal static TimeStudyCheck Create(JsonFields f, Problem problem)
@@ -152,6 +154,9 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
                 if (CheckContext.ExactPropagator(spec, spec.Grid(), out var reason) is null) throw r.Error("kind", reason);
                 result = TimeReference.Exact;
                 break;
+            case "integrator":
+                result = TimeReference.Integrator;
+                break;
             case "richardson":
             case "finest":
             {
@@ -163,7 +168,7 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
                 break;
             }
             default:
-                throw r.Error("kind", $"unknown reference \"{kind}\"; known: exact, richardson, finest");
+                throw r.Error("kind", $"unknown reference \"{kind}\"; known: exact, integrator, richardson, finest");
         }
         r.EnsureAllRead();
         return result;
