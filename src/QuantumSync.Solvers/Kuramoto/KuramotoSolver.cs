@@ -17,7 +17,13 @@ public static class KuramotoSolver
     /// <exception cref="ArgumentException">Invalid options or sample times.</exception>
     /// <exception cref="KuramotoNonFiniteStateException">The state became NaN/±∞; the exception names the time.</exception>
     /// <exception cref="InvalidOperationException">The adaptive step collapsed or MaxSteps was exceeded.</exception>
-    public static KuramotoTrajectory Solve(KuramotoProblem problem, KuramotoScheme scheme, KuramotoSolverOptions options, IReadOnlyList<double> sampleTimes)
+    public static KuramotoTrajectory Solve(KuramotoProblem problem, KuramotoScheme scheme, KuramotoSolverOptions options, IReadOnlyList<double> sampleTimes) =>
+        Solve(problem, scheme, options, sampleTimes, sumAngleDefect: false);
+
+    /// <summary>Seeded-bug gallery only: <paramref name="sumAngleDefect"/> selects the slipped right-hand side of
+    /// <see cref="KuramotoMeanField(KuramotoProblem, bool)"/>; false is the correct solver.</summary>
+    internal static KuramotoTrajectory Solve(KuramotoProblem problem, KuramotoScheme scheme, KuramotoSolverOptions options, IReadOnlyList<double> sampleTimes,
+        bool sumAngleDefect)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(scheme);
@@ -26,7 +32,7 @@ public static class KuramotoSolver
         options.Validate(scheme);
         var times = ValidateSampleTimes(sampleTimes);
         var recorder = new Recorder(times, options.RecordPhases);
-        var rhs = new KuramotoMeanField(problem);
+        var rhs = new KuramotoMeanField(problem, sumAngleDefect);
         var state = problem.InitialPhases.ToArray();
 
         (long accepted, long rejected) = scheme.Name switch
