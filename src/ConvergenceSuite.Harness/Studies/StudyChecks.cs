@@ -201,6 +201,8 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
         var refPoints = Enumerable.Repeat(settings.Reference.GridPoints, spec.Dimension).ToArray();
         if (settings.Reference.Kind == GridReferenceKind.Exact)
             exact = SchrodingerLoheStudy.ExactReference(spec, refPoints, finalTime, out var reason) ?? throw new InvalidOperationException(reason);
+        if (settings.Reference.Kind == GridReferenceKind.Integrator)
+            exact = SchrodingerLoheStudy.IntegratorReference(spec, refPoints, finalTime);
         var result = GridStudy.Evaluate(Id, settings, SchrodingerLoheStudy.GridRunner(context.Solver, spec, context.Resolution, scheme, settings.TimeStep, finalTime),
             SchrodingerLoheStudy.GridQuantity, exact);
         var table = result.Study! with { Reference = $"{result.Study!.Reference}; dt = {settings.TimeStep.ToString("G6", CultureInfo.InvariantCulture)}: {dtReason}" };
@@ -208,7 +210,7 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
     }
 
     /// <summary>
-    /// Reads { "grids": [M...], "reference": { "kind": "finest" | "exact", "points": M_ref }, "dt": dt, "dtReason": text,
+    /// Reads { "grids": [M...], "reference": { "kind": "finest" | "exact" | "integrator", "points": M_ref }, "dt": dt, "dtReason": text,
     /// "alphaMin": α_min, "floor": ε?, "scheme": name?, "final": T? } from a case file.
     /// </summary>
     internal static GridStudyCheck Create(JsonFields f, Problem problem)
@@ -245,8 +247,11 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
                     throw r.Error("kind", reason);
                 referenceKind = GridReferenceKind.Exact;
                 break;
+            case "integrator":
+                referenceKind = GridReferenceKind.Integrator;
+                break;
             default:
-                throw r.Error("kind", $"unknown reference \"{kind}\"; known: finest, exact");
+                throw r.Error("kind", $"unknown reference \"{kind}\"; known: finest, exact, integrator");
         }
         r.EnsureAllRead();
         var settings = new GridStudySettings(grids, spec.Dimension, spec.Lengths[0], new GridReference(referenceKind, points), alphaMin, floor, scheme, dt);

@@ -68,6 +68,8 @@ public enum GridReferenceKind
     Finest,
     /// <summary>An exact-in-time reference on a grid finer than the ladder, supplied by the model.</summary>
     Exact,
+    /// <summary>The reference integrator (S-L: interaction picture + DOPRI5, any potentials) on a grid finer than the ladder.</summary>
+    Integrator,
 }
 
 /// <summary>The reference of a grid study: kind and reference grid points per axis.</summary>

@@ -218,4 +218,19 @@ public class ReferenceSolutionCheckTests
         var zOnly = TestCases.WithCorrelations(good, (s, z) => { if (s == 3) z[1] += 1e-6; return z; });
         Evaluate(definition, zOnly).Verdict.ShouldBe(Verdict.Fail);
     }
+
+    [Test]
+    public void GridStudy_DistinctPotentials_AgainstTheIntegrator_ConvergesSpectrally_AndSeesAWrongKinetic()
+    {
+        const string study = """{ "id": "grid-study", "grids": [32, 40, 48, 56], "reference": { "kind": "integrator", "points": 96 }, "dt": 0.005, "dtReason": "Yoshida-4 at dt = 0.005 errs by about 1e-11 over T = 0.5, below the spatial errors measured", "alphaMin": 0.2, "final": 0.5 }""";
+        var definition = Distinct(study, scheme: "yoshida4", dt: 0.005);
+        var result = definition.Checks.Single().Evaluate(new CheckContext(definition, null!, new SplitStepAdapter()));
+        TestContext.Out.WriteLine($"{result.Verdict}: {result.Message}");
+        result.Verdict.ShouldBe(Verdict.Pass);
+        // The same study of a solver whose general path applies +½Δ: the error against the integrator does not fall.
+        var bugged = Harness.SeededBugs.SeededBugRegistry.All.Single(b => b.Id == "general-path-kinetic-sign").Create();
+        var wrong = definition.Checks.Single().Evaluate(new CheckContext(definition, null!, bugged));
+        TestContext.Out.WriteLine($"{wrong.Verdict}: {wrong.Message}");
+        wrong.Verdict.ShouldBe(Verdict.Fail);
+    }
 }
