@@ -21,6 +21,12 @@ public sealed class SchrodingerLoheCheckModule : ICheckModule
     {
         ["norm-conservation"] = (f, _) => new NormConservationCheck(f.NumberOr("tolerance", NormConservationCheck.DefaultTolerance)),
         ["hermitian-correlation"] = (f, _) => new HermitianCorrelationCheck(f.NumberOr("tolerance", HermitianCorrelationCheck.DefaultTolerance)),
+        ["correlation-psd"] = (f, p) => p switch
+        {
+            SchrodingerLoheSpec sl => new CorrelationPsdCheck(f.NumberOr("tolerance", CorrelationPsdCheck.DefaultTolerance), sl.Normalise),
+            WignerLohe.WignerLoheSpec wl => new CorrelationPsdCheck(f.NumberOr("tolerance", CorrelationPsdCheck.DefaultTolerance), wl.Normalise),
+            _ => throw f.Error("id", $"the correlation matrix of model {p.Model} is not a Gram matrix of states; correlation-psd is for S-L and W-L cases"),
+        },
         ["lemma-4.1"] = (f, p) =>
         {
             RequireIdenticalNormalised(f, p, "Lemma 4.1");

@@ -37,7 +37,9 @@ public static class KuramotoCheckSupport
 /// it locks at φ* = arcsin(ΔΩ/K). The solver's φ(T) (mod 2π, nearest branch) must equal φ* to the relative tolerance
 /// (<see cref="KuramotoChecks.LockedPhase"/>). The closed form <see cref="AdlerClosedForm"/> at T must itself be within
 /// <see cref="SettledFraction"/>·tolerance of φ*, otherwise the run is too short to show the locked phase (Inconclusive).
-/// The whole record φ(t) against the closed form is reported as evidence.
+/// The whole record φ(t) is judged too: max_t |φ(t) − φ_exact(t)| / max_t |φ_exact(t)| ≤ tolerance, with φ_exact the
+/// closed-form solution of Adler's equation (<see cref="AdlerClosedForm"/>, tan(φ/2) in closed form, no integrator), so a
+/// solver with a wrong transient (e.g. a wrong right-hand side that still has the right fixed point) fails.
 /// </summary>
 public sealed class AdlerLockedPhaseCheck(double tolerance) : ICheck
 {
@@ -84,7 +86,12 @@ public sealed class AdlerLockedPhaseCheck(double tolerance) : ICheck
                 Verdict = Verdict.Inconclusive,
                 Message = KuramotoCheckSupport.Inv($"the run is too short: the exact φ(T) is still {residual:E2} (relative) from φ*, above {SettledFraction}·tolerance; {outcome.Message}"),
             };
-        return result with { Message = KuramotoCheckSupport.Inv($"{outcome.Message}; φ(t) vs closed form: max relative error {match.RelativeError:E2}") };
+        var pass = outcome.Passed && match.Passed;
+        return result with
+        {
+            Verdict = pass ? Verdict.Pass : Verdict.Fail,
+            Message = KuramotoCheckSupport.Inv($"{outcome.Message}; φ(t) vs closed form over the whole run: max relative error {match.RelativeError:E2} (tolerance {Tolerance:E0})"),
+        };
     }
 
     /// <summary>x reduced modulo 2π into [−π, π).</summary>

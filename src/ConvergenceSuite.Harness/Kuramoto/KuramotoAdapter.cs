@@ -25,6 +25,11 @@ public sealed class KuramotoAdapter : ISolverUnderTest
     /// <summary>For the seeded-bug gallery: the solver integrates a transformed model (one defect).</summary>
     internal KuramotoAdapter(Func<KuramotoProblem, KuramotoProblem> defect) => _defect = defect;
 
+    /// <summary>For the seeded-bug gallery: the solver's right-hand side with the sum-angle slip (one defect).</summary>
+    internal KuramotoAdapter(bool sumAngleDefect) => _sumAngleDefect = sumAngleDefect;
+
+    private readonly bool _sumAngleDefect;
+
     public string Name => "kuramoto";
 
     public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.Kuramoto];
@@ -40,7 +45,7 @@ public sealed class KuramotoAdapter : ISolverUnderTest
         var times = sampleTimes ?? spec.SampleTimes;
         var watch = Stopwatch.StartNew();
         var model = _defect is null ? spec.Kuramoto : _defect(spec.Kuramoto);
-        var result = KuramotoSolver.Solve(model, scheme, options, times, cancellation);
+        var result = KuramotoSolver.Solve(model, scheme, options, times, _sumAngleDefect, cancellation);
         return new Trajectory(Name, scheme.Name, "none", resolution.TimeStep, null, spec.Oscillators, result.Times,
             new PhaseCorrelations(result.Phases, spec.Oscillators), null, watch.Elapsed.TotalSeconds)
         {

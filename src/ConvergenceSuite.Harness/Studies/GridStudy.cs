@@ -47,12 +47,14 @@ public static class GridStudy
         var mRef = settings.Reference.GridPoints;
         TField reference;
         string referenceText;
-        if (settings.Reference.Kind is GridReferenceKind.Exact or GridReferenceKind.Analytic)
+        if (settings.Reference.Kind is GridReferenceKind.Exact or GridReferenceKind.Analytic or GridReferenceKind.Integrator)
         {
             reference = (exact ?? throw new InvalidOperationException("An exact reference was asked for but the model supplies none."))();
             referenceText = settings.Reference.Kind == GridReferenceKind.Exact
                 ? Inv($"exact-in-time reference on M = {mRef} per axis")
-                : Inv($"closed-form continuous solution sampled on M = {mRef} per axis");
+                : settings.Reference.Kind == GridReferenceKind.Analytic
+                    ? Inv($"closed-form continuous solution sampled on M = {mRef} per axis")
+                    : Inv($"reference integrator (interaction picture + DOPRI5, not a splitting) on M = {mRef} per axis");
         }
         else
         {

@@ -59,6 +59,17 @@ public static class SchrodingerLoheStudy
     }
 
     /// <summary>
+    /// The reference integrator's ψ_j(T) on the given grid (<see cref="References.ReferenceIntegrator"/>: interaction
+    /// picture + DOPRI5, any potentials; not a splitting, so it measures a splitting scheme's true time error).
+    /// </summary>
+    public static Func<SchrodingerLoheField> IntegratorReference(SchrodingerLoheSpec spec, int[]? gridPoints, double finalTime) => () =>
+    {
+        var discrete = spec.Discretise(gridPoints);
+        using var integrator = new References.ReferenceIntegrator(discrete);
+        return new SchrodingerLoheField(discrete.Grid, integrator.States([finalTime])[0]);
+    };
+
+    /// <summary>
     /// Time-study quantity: max_j ‖ψ_j − ψ_j^ref‖/‖ψ_j^ref‖ on the common grid, the scalar ‖ψ̄(T)‖² and the linear
     /// combination of states for Richardson.
     /// </summary>

@@ -121,12 +121,14 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
         Func<SchrodingerLoheField>? exact = null;
         if (Reference.Kind == TimeReferenceKind.Exact)
             exact = SchrodingerLoheStudy.ExactReference(spec, context.Resolution.GridPoints, FinalTime, out var reason) ?? throw new InvalidOperationException(reason);
+        if (Reference.Kind == TimeReferenceKind.Integrator)
+            exact = SchrodingerLoheStudy.IntegratorReference(spec, context.Resolution.GridPoints, FinalTime);
         return TimeStudy.Evaluate(Id, settings, SchrodingerLoheStudy.TimeRunner(context.Solver, spec, context.Resolution, schemeName, FinalTime),
             SchrodingerLoheStudy.TimeQuantity, exact);
     }
 
     /// <summary>
-    /// Reads { "dts": [...], "window": [lo, hi], "reference": { "kind": "exact" | "richardson" | "finest", "dt": δ },
+    /// Reads { "dts": [...], "window": [lo, hi], "reference": { "kind": "exact" | "integrator" | "richardson" | "finest", "dt": δ },
     /// "scheme": name?, "final": T?, "floor": ε? } from a case file.
     /// </summary>
     internal static TimeStudyCheck Create(JsonFields f, Problem problem)
@@ -152,6 +154,9 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
                 if (CheckContext.ExactPropagator(spec, spec.Grid(), out var reason) is null) throw r.Error("kind", reason);
                 result = TimeReference.Exact;
                 break;
+            case "integrator":
+                result = TimeReference.Integrator;
+                break;
             case "richardson":
             case "finest":
             {
@@ -163,7 +168,7 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
                 break;
             }
             default:
-                throw r.Error("kind", $"unknown reference \"{kind}\"; known: exact, richardson, finest");
+                throw r.Error("kind", $"unknown reference \"{kind}\"; known: exact, integrator, richardson, finest");
         }
         r.EnsureAllRead();
         return result;
@@ -202,6 +207,8 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
                 var discrete = spec.Discretise(refPoints);
                 return new SchrodingerLoheField(discrete.Grid, AnalyticReferenceCheck.States(spec, discrete, [finalTime])[0]);
             };
+        else if (settings.Reference.Kind == GridReferenceKind.Integrator)
+            exact = SchrodingerLoheStudy.IntegratorReference(spec, refPoints, finalTime);
         var result = GridStudy.Evaluate(Id, settings, SchrodingerLoheStudy.GridRunner(context.Solver, spec, context.Resolution, scheme, settings.TimeStep, finalTime),
             SchrodingerLoheStudy.GridQuantity, exact);
         var table = result.Study! with { Reference = $"{result.Study!.Reference}; dt = {settings.TimeStep.ToString("G6", CultureInfo.InvariantCulture)}: {dtReason}" };
@@ -209,7 +216,7 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
     }
 
     /// <summary>
-    /// Reads { "grids": [M...], "reference": { "kind": "finest" | "exact" | "analytic", "points": M_ref }, "dt": dt, "dtReason": text,
+    /// Reads { "grids": [M...], "reference": { "kind": "finest" | "exact" | "analytic" | "integrator", "points": M_ref }, "dt": dt, "dtReason": text,
     /// "alphaMin": α_min, "floor": ε?, "scheme": name?, "final": T? } from a case file.
     /// </summary>
     internal static GridStudyCheck Create(JsonFields f, Problem problem)
@@ -250,8 +257,11 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
                 if (AnalyticReferenceCheck.NotApplicable(spec) is { } why) throw r.Error("kind", why);
                 referenceKind = GridReferenceKind.Analytic;
                 break;
+            case "integrator":
+                referenceKind = GridReferenceKind.Integrator;
+                break;
             default:
-                throw r.Error("kind", $"unknown reference \"{kind}\"; known: finest, exact, analytic");
+                throw r.Error("kind", $"unknown reference \"{kind}\"; known: finest, exact, analytic, integrator");
         }
         r.EnsureAllRead();
         var settings = new GridStudySettings(grids, spec.Dimension, spec.Lengths[0], new GridReference(referenceKind, points), alphaMin, floor, scheme, dt);

@@ -45,6 +45,8 @@ public enum TimeReferenceKind
     Richardson,
     /// <summary>Self-convergence: one run at a time step δ finer than the ladder.</summary>
     Finest,
+    /// <summary>The independent reference integrator (S-L: interaction picture + DOPRI5, any potentials).</summary>
+    Integrator,
 }
 
 /// <summary>The reference of a time study: its kind and, for Richardson and Finest, the finest reference step δ.</summary>
@@ -54,6 +56,9 @@ public sealed record TimeReference(TimeReferenceKind Kind, double? TimeStep = nu
 {
     /// <summary>The exact reference.</summary>
     public static TimeReference Exact { get; } = new(TimeReferenceKind.Exact);
+
+    /// <summary>The reference integrator.</summary>
+    public static TimeReference Integrator { get; } = new(TimeReferenceKind.Integrator);
 }
 
 /// <summary>How a grid study obtains its reference.</summary>
@@ -66,6 +71,8 @@ public enum GridReferenceKind
     /// <summary>The continuous solution from closed formulas, sampled on a grid finer than the ladder (no discretisation):
     /// the error is the real spatial error plus the ladder's time error.</summary>
     Analytic,
+    /// <summary>The reference integrator (S-L: interaction picture + DOPRI5, any potentials) on a grid finer than the ladder.</summary>
+    Integrator,
 }
 
 /// <summary>The reference of a grid study: kind and reference grid points per axis.</summary>

@@ -63,6 +63,10 @@ public static class TimeStudy
                 reference = (exact ?? throw new InvalidOperationException("An exact reference was asked for but the model supplies none."))();
                 referenceText = "exact reference (exact in time for the same spatial discretisation)";
                 break;
+            case TimeReferenceKind.Integrator:
+                reference = (exact ?? throw new InvalidOperationException("An integrator reference was asked for but the model supplies none."))();
+                referenceText = "reference integrator (interaction picture + DOPRI5, not a splitting; same spatial discretisation)";
+                break;
             case TimeReferenceKind.Finest:
             {
                 var delta = settings.Reference.TimeStep ?? throw new InvalidOperationException("A finest-run reference needs its time step.");

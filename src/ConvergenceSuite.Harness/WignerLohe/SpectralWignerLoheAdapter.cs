@@ -21,6 +21,7 @@ public sealed class SpectralWignerLoheAdapter : ISolverUnderTest
     private readonly IFftBackend? _backend;
     private readonly Func<WignerLoheProblem, WignerLoheProblem>? _defect;
     private readonly bool _freezeCorrelations;
+    private readonly WignerLoheDefects? _stepDefects;
 
     public SpectralWignerLoheAdapter() : this(null)
     {
@@ -32,8 +33,10 @@ public sealed class SpectralWignerLoheAdapter : ISolverUnderTest
 
     /// <summary>For the seeded-bug gallery: the solver is handed a transformed initial problem (one defect).</summary>
     /// <remarks>With <c>freezeCorrelations</c> the solver keeps z(0) in its coupling coefficients (a seeded defect).</remarks>
-    internal SpectralWignerLoheAdapter(IFftBackend? backend, Func<WignerLoheProblem, WignerLoheProblem>? defect, bool freezeCorrelations = false)
+    internal SpectralWignerLoheAdapter(IFftBackend? backend, Func<WignerLoheProblem, WignerLoheProblem>? defect, bool freezeCorrelations = false,
+        WignerLoheDefects? stepDefects = null)
     {
+        _stepDefects = stepDefects;
         _backend = backend;
         _defect = defect;
         _freezeCorrelations = freezeCorrelations;
@@ -51,7 +54,7 @@ public sealed class SpectralWignerLoheAdapter : ISolverUnderTest
         var scheme = SplittingSchemes.Get(resolution.Scheme);
         var times = sampleTimes ?? spec.SampleTimes;
         var watch = Stopwatch.StartNew();
-        using var solver = new WignerLoheSolver(discrete, scheme, resolution.TimeStep, _backend, _freezeCorrelations);
+        using var solver = new WignerLoheSolver(discrete, scheme, resolution.TimeStep, _backend, _freezeCorrelations, _stepDefects);
         var n = discrete.Oscillators;
         var correlations = new List<Complex[]>(times.Count);
         var fields = storeStates ? new List<Complex[][]>(times.Count) : null;

@@ -11,7 +11,9 @@ namespace ConvergenceSuite.Reports.JUnit;
 /// <remarks>
 /// Mapping: one &lt;testsuite&gt; per case (name = case id), one &lt;testcase&gt; per check
 /// (classname = case id, name = check id). <see cref="Verdict.Fail"/> → &lt;failure message=…&gt; whose
-/// body lists the evidence; <see cref="Verdict.Inconclusive"/> → &lt;skipped message=…&gt;; a case-level
+/// body lists the evidence; <see cref="Verdict.Inconclusive"/> → &lt;failure type="Inconclusive" message=…&gt; too
+/// (counted in failures, never in skipped: the exit code treats Inconclusive as failing, and a CI dashboard that shows
+/// it as skipped would read a check that could not decide as green); a case-level
 /// <see cref="CaseResult.Error"/> → an extra testcase named <see cref="CaseErrorTestName"/> holding an
 /// &lt;error&gt;. A case that ran without error but produced no checks counts as not passed
 /// (<see cref="CaseResult.Passed"/>), so it gets the same extra testcase with an &lt;error&gt; saying so —
@@ -80,9 +82,9 @@ public static class JUnitWriter
         var synthetic = errorMessage is not null;
         return new Counts(
             c.Checks.Count + (synthetic ? 1 : 0),
-            c.Checks.Count(k => k.Verdict == Verdict.Fail),
+            c.Checks.Count(k => k.Verdict is Verdict.Fail or Verdict.Inconclusive),
             synthetic ? 1 : 0,
-            c.Checks.Count(k => k.Verdict == Verdict.Inconclusive),
+            0,
             synthetic,
             errorMessage);
     }
@@ -120,17 +122,12 @@ public static class JUnitWriter
             switch (k.Verdict)
             {
                 case Verdict.Fail:
+                case Verdict.Inconclusive:
                     w.WriteStartElement("failure");
-                    Attr(w, "message", k.Message);
-                    Attr(w, "type", nameof(Verdict.Fail));
+                    Attr(w, "message", k.Verdict == Verdict.Inconclusive ? "inconclusive: " + k.Message : k.Message);
+                    Attr(w, "type", k.Verdict.ToString());
                     w.WriteString(Sanitize(Body(k)));
                     w.WriteEndElement();
-                    break;
-                case Verdict.Inconclusive:
-                    w.WriteStartElement("skipped");
-                    Attr(w, "message", k.Message);
-                    w.WriteEndElement();
-                    WriteEvidenceOut(w, k);
                     break;
                 default:
                     WriteEvidenceOut(w, k);

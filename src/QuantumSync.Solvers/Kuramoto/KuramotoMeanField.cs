@@ -15,10 +15,18 @@ public sealed class KuramotoMeanField
     private readonly double[] _omega;
     private readonly double[] _sin;
     private readonly double[] _cos;
+    private readonly bool _sumAngleDefect;
 
     /// <summary>Binds the right-hand side to a problem's Ω and K.</summary>
-    public KuramotoMeanField(KuramotoProblem problem)
+    public KuramotoMeanField(KuramotoProblem problem) : this(problem, sumAngleDefect: false)
     {
+    }
+
+    /// <summary>Seeded-bug gallery only: with <paramref name="sumAngleDefect"/> the mean-field identity is slipped to
+    /// (K/N) Σ_k sin(θ_k + θ_j) = (K/N)(S cos θ_j + C sin θ_j). False is the correct right-hand side.</summary>
+    internal KuramotoMeanField(KuramotoProblem problem, bool sumAngleDefect)
+    {
+        _sumAngleDefect = sumAngleDefect;
         ArgumentNullException.ThrowIfNull(problem);
         _omega = problem.NaturalFrequencies.ToArray();
         Coupling = problem.Coupling;
@@ -57,7 +65,7 @@ public sealed class KuramotoMeanField
         var a = scale * sumSin;
         var b = scale * sumCos;
         for (var j = 0; j < n; j++)
-            derivative[j] = omega[j] + (a * cosBuffer[j] - b * sinBuffer[j]);
+            derivative[j] = omega[j] + (_sumAngleDefect ? a * cosBuffer[j] + b * sinBuffer[j] : a * cosBuffer[j] - b * sinBuffer[j]);
         Evaluations++;
         return new Complex(sumCos / n, sumSin / n);
     }

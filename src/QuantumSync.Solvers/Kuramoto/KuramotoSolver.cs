@@ -19,7 +19,13 @@ public static class KuramotoSolver
     /// <exception cref="InvalidOperationException">The adaptive step collapsed or MaxSteps was exceeded.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired (checked every step).</exception>
     public static KuramotoTrajectory Solve(KuramotoProblem problem, KuramotoScheme scheme, KuramotoSolverOptions options, IReadOnlyList<double> sampleTimes,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default) =>
+        Solve(problem, scheme, options, sampleTimes, sumAngleDefect: false, cancellation);
+
+    /// <summary>Seeded-bug gallery only: <paramref name="sumAngleDefect"/> selects the slipped right-hand side of
+    /// <see cref="KuramotoMeanField(KuramotoProblem, bool)"/>; false is the correct solver.</summary>
+    internal static KuramotoTrajectory Solve(KuramotoProblem problem, KuramotoScheme scheme, KuramotoSolverOptions options, IReadOnlyList<double> sampleTimes,
+        bool sumAngleDefect, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(scheme);
@@ -28,7 +34,7 @@ public static class KuramotoSolver
         options.Validate(scheme);
         var times = ValidateSampleTimes(sampleTimes);
         var recorder = new Recorder(times, options.RecordPhases);
-        var rhs = new KuramotoMeanField(problem);
+        var rhs = new KuramotoMeanField(problem, sumAngleDefect);
         var state = problem.InitialPhases.ToArray();
 
         (long accepted, long rejected) = scheme.Name switch

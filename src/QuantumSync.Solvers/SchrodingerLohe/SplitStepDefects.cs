@@ -10,7 +10,7 @@ namespace QuantumSync.Solvers.SchrodingerLohe;
 /// uses; every field's default is the correct behaviour, and a defective solver changes exactly one of them.
 /// Internal: production code cannot reach it.
 /// </summary>
-internal sealed record SplitStepDefects
+internal sealed partial record SplitStepDefects
 {
     /// <summary>The correct solver.</summary>
     public static SplitStepDefects None { get; } = new();

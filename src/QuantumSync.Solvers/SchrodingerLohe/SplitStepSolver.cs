@@ -110,13 +110,16 @@ public sealed class SplitStepSolver : IDisposable
         var k2 = (defects.WavenumbersFromFirstAxis
             ? new PeriodicGrid(problem.Grid.Sizes, problem.Grid.Sizes.Select(_ => problem.Grid.Lengths[0]).ToArray())
             : problem.Grid).WavenumberSquared();
+        // Path-confined seeded defects (1 in the correct solver).
+        var kineticSign = _fused ? 1 : defects.GeneralKineticSign;
+        var potentialWeight = _fused ? 1 : defects.GeneralPotentialWeight;
         foreach (var stage in scheme.Stages.Concat(FirstLastMerged(scheme)))
         {
             var tau = stage.Fraction * dt;
             if (stage.Operator == SplitOperator.Kinetic && !_kinetic.ContainsKey(stage.Fraction))
-                _kinetic[stage.Fraction] = k2.Select(q => Complex.FromPolarCoordinates(1.0 / _m, -defects.KineticFactor * q * tau)).ToArray();
+                _kinetic[stage.Fraction] = k2.Select(q => Complex.FromPolarCoordinates(1.0 / _m, -defects.KineticFactor * q * tau * kineticSign)).ToArray();
             if (stage.Operator == SplitOperator.Potential && !_potential.ContainsKey(stage.Fraction))
-                _potential[stage.Fraction] = classes.Select(v => v.Select(x => Complex.FromPolarCoordinates(1, -x * tau)).ToArray()).ToArray();
+                _potential[stage.Fraction] = classes.Select(v => v.Select(x => Complex.FromPolarCoordinates(1, -x * tau * potentialWeight)).ToArray()).ToArray();
         }
         var nn = _n * _n;
         _gram = new Complex[nn]; _c = new Complex[nn]; _z = new Complex[nn]; _gct = new Complex[nn];
@@ -462,7 +465,7 @@ public sealed class SplitStepSolver : IDisposable
         for (var k = 0; k < n; k++)
         {
             Complex acc = 0;
-            for (var m = 0; m < n; m++) acc += Complex.Conjugate(_c[j * n + m]) * _gct[m * n + k];
+            for (var m = 0; m < n; m++) acc += (_defects.FusedGramConjugate ? Complex.Conjugate(_c[j * n + m]) : _c[j * n + m]) * _gct[m * n + k];
             _gram[j * n + k] = acc;
         }
         for (var j = 0; j < n; j++)

@@ -77,6 +77,8 @@ public sealed class WignerLoheSolver : IDisposable
     private int _pendingCount;
     /// <summary>Seeded defect only: z(0), used for the coupling coefficients at every later time; null in the correct solver.</summary>
     private readonly Complex[]? _frozenZ;
+    /// <summary>Seeded defects of the transport and Θ[V] steps (<see cref="WignerLoheDefects.None"/> in the correct solver).</summary>
+    private readonly WignerLoheDefects _defects;
     private bool _frozenFilled;
     /// <summary>Deferred mixing: the buffer holds W_phys and the fields are Φ W_phys Φ^†; _g then holds their z.</summary>
     private readonly Complex[] _phiTotal, _phiScratch;
@@ -96,8 +98,10 @@ public sealed class WignerLoheSolver : IDisposable
     /// Seeded-bug gallery only: with <paramref name="freezeCorrelations"/> the coupling coefficients keep z(0) instead of
     /// z(t) (the "z frozen in the W-L coupling" defect). False is the correct solver.
     /// </summary>
-    internal WignerLoheSolver(WignerLoheProblem problem, SplittingScheme scheme, double dt, IFftBackend? backend, bool freezeCorrelations)
+    internal WignerLoheSolver(WignerLoheProblem problem, SplittingScheme scheme, double dt, IFftBackend? backend, bool freezeCorrelations,
+        WignerLoheDefects? defects = null)
     {
+        _defects = defects ?? WignerLoheDefects.None;
         _frozenZ = freezeCorrelations ? new Complex[problem.Oscillators * problem.Oscillators] : null;
         _phiTotal = new Complex[problem.Oscillators * problem.Oscillators];
         _phiScratch = new Complex[problem.Oscillators * problem.Oscillators];
@@ -477,7 +481,7 @@ public sealed class WignerLoheSolver : IDisposable
             for (var q = 0; q < m; q++)
             {
                 var p = (q < m / 2 ? q : q - m) * dp;
-                var angle = k[i] * p * tau;
+                var angle = _defects.TransportSign * k[i] * p * tau;
                 factors[a][i * m + q] = i == m / 2 ? new Complex(Math.Cos(angle), 0) : Complex.FromPolarCoordinates(1, -angle);
             }
         }
@@ -530,8 +534,8 @@ public sealed class WignerLoheSolver : IDisposable
                     for (var a = 0; a < d; a++)
                     {
                         var y = ys[a][yi[a]] * ((signs >> a & 1) == 1 ? -1 : 1);
-                        plus[a] = Wrap(xs[a][xi[a]] + y / 2, lengths[a]);
-                        minus[a] = Wrap(xs[a][xi[a]] - y / 2, lengths[a]);
+                        plus[a] = Wrap(xs[a][xi[a]] + y * _defects.HalfDisplacement, lengths[a]);
+                        minus[a] = Wrap(xs[a][xi[a]] - y * _defects.HalfDisplacement, lengths[a]);
                     }
                     sum += Complex.FromPolarCoordinates(1, tau * (v[plus] - v[minus]));
                     terms++;

@@ -60,6 +60,35 @@ public class CheckTests
     }
 
     [Test]
+    public void CorrelationPsd_CorrectRun_Passes_ModulusAboveOne_Fails_IndefiniteMatrix_Fails()
+    {
+        var c = TestCases.Small(3, """{ "id": "correlation-psd" }""");
+        var good = TestCases.Run(c);
+        var pass = Evaluate(c, good, "correlation-psd");
+        pass.Verdict.ShouldBe(Verdict.Pass);
+        // |z_12| = 1 + 1e-7 at one sample (Hermitian kept): outside the unit disc.
+        var large = TestCases.WithCorrelations(good, (s, z) =>
+        {
+            if (s == 5) { z[1] = z[3] = 1 + Defect; }
+            return z;
+        });
+        var largeResult = Evaluate(c, large, "correlation-psd");
+        largeResult.Verdict.ShouldBe(Verdict.Fail);
+        largeResult.Evidence["max_modulus_excess"].ShouldBe(Defect, 1e-12);
+        // Hermitian with every |z_jk| ≤ 1 but indefinite: z12 = z13 = 0.9, z23 = −0.9 has eigenvalue 1 − 1.8 < 0.
+        var indefinite = TestCases.WithCorrelations(good, (s, z) =>
+        {
+            if (s != 8) return z;
+            z = [1, 0.9, 0.9, 0.9, 1, -0.9, 0.9, -0.9, 1];
+            return z;
+        });
+        var indefiniteResult = Evaluate(c, indefinite, "correlation-psd");
+        indefiniteResult.Verdict.ShouldBe(Verdict.Fail);
+        indefiniteResult.Evidence["min_eigenvalue"].ShouldBe(-0.8, 1e-12);
+        indefiniteResult.Evidence["max_modulus_excess"].ShouldBeLessThanOrEqualTo(1e-12);
+    }
+
+    [Test]
     public void Lemma41_PerturbedOrWrongCoupling_Fails()
     {
         var c = TestCases.Small(2, """{ "id": "lemma-4.1" }""");
@@ -96,6 +125,16 @@ public class CheckTests
         var slow = TestCases.WithCorrelations(good, (s, z) =>
             z.Select(v => 1 - (1 - v) * Math.Exp(0.2 * 2.0 * good.Times[s])).ToArray());
         Evaluate(c, slow, "theorem-2.4").Verdict.ShouldBe(Verdict.Fail);
+        // Decay at 120 % of the rate: the test is two-sided.
+        var fast = TestCases.WithCorrelations(good, (s, z) =>
+            z.Select(v => 1 - (1 - v) * Math.Exp(-0.2 * 2.0 * good.Times[s])).ToArray());
+        Evaluate(c, fast, "theorem-2.4").Verdict.ShouldBe(Verdict.Fail);
+        // z frozen at z(0): the solver's distance never enters the fit window, but the correlation ODE's does — Fail,
+        // not Inconclusive.
+        var frozen = TestCases.WithCorrelations(good, (_, _) => good.Correlations[0].ToArray());
+        var frozenResult = Evaluate(c, frozen, "theorem-2.4");
+        frozenResult.Verdict.ShouldBe(Verdict.Fail);
+        frozenResult.Evidence["ode_samples_in_window"].ShouldBeGreaterThanOrEqualTo(3);
         // ψ_2 = −ψ_1 = −ψ_3 breaks condition (12) for j = 2: Σ_k Re z_2k(0) = 1 − 1 − 1 < 0.
         var violated = TestCases.Small(3, """{ "id": "theorem-2.4" }""", dt: 0.02, final: 2.0, coupling: 2.0, scheme: "strang");
         var spec = (Harness.Cases.SchrodingerLoheSpec)violated.Problem;

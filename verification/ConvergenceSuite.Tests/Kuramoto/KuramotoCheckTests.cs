@@ -85,6 +85,19 @@ public class AdlerCheckTests
     }
 
     [Test]
+    public void AdlerLockedPhase_WrongTransientRightEndPoint_Fails()
+    {
+        var c = Adler(0.7, 1.0, """{ "id": "adler-locked-phase" }""");
+        var good = Run(c);
+        Evaluate(c, good).Evidence["trajectory_max_relative_error"].ShouldBeLessThan(1e-10);
+        // The end point is untouched (it alone still passes); only the transient at t = 3 is off by 1e-6.
+        var transient = WithPayload(good, k => k with { Phases = ChangePhases(k, (s, p) => { if (s == 60) p[1] += PhaseDefect; return p; }) });
+        var result = Evaluate(c, transient);
+        result.Evidence["relative_error"].ShouldBeLessThan(1e-10);
+        result.Verdict.ShouldBe(Verdict.Fail);
+    }
+
+    [Test]
     public void AdlerLockedPhase_RunOfAnotherCoupling_Fails()
     {
         var c = Adler(0.7, 1.0, """{ "id": "adler-locked-phase" }""");

@@ -1,5 +1,6 @@
 using System.Numerics;
 using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Harness.WignerLohe;
 using NUnit.Framework;
@@ -152,6 +153,37 @@ public class WignerLoheCheckTests
             { "kind": "phase-space-gaussian", "center": [0.4], "momentum": [0.2], "sigmaX": 1.0, "sigmaP": 0.7 }
             """, """{ "id": "remark-3" }""", """ "coherences": [ { "pair": [0, 1], "coefficient": [-1, 0] } ], """);
         Report(Evaluate(definition, Run(definition))).Verdict.ShouldBe(Verdict.Pass);
+    }
+
+    [Test]
+    public void Remark3_MixedData_WrongFreeFlow_Fails_WithoutRunningTheSolverUnderTest()
+    {
+        var definition = Case("""
+            { "kind": "phase-space-gaussian", "center": [0.4], "momentum": [0.2], "sigmaX": 1.0, "sigmaP": 0.7 },
+            { "kind": "phase-space-gaussian", "center": [0.4], "momentum": [0.2], "sigmaX": 1.0, "sigmaP": 0.7 }
+            """, """{ "id": "remark-3" }""", """ "coherences": [ { "pair": [0, 1], "coefficient": [-1, 0] } ], """);
+        var spec = (WignerLoheSpec)definition.Problem;
+        // A solver whose free flow is wrong (trap frequency 0.55 instead of 0.5) but keeps z = −1 and antipodality
+        // exactly: only a free-flow reference that is not the same solver's K = 0 run can see it.
+        var wrongSpec = new WignerLoheSpec(spec.Lengths, spec.GridPoints, spec.Coupling, QuantumSync.Models.Potentials.Potential.Harmonic(0.55),
+            spec.Pure, spec.Mixed, spec.Coherences, spec.Normalise, spec.FinalTime, spec.SampleTimes);
+        var wrong = new SpectralWignerLoheAdapter().Run(wrongSpec, definition.Resolution, storeStates: true);
+        var check = definition.Checks.Single();
+        var good = check.Evaluate(new CheckContext(definition, Run(definition), new RefusingSolver()));
+        Report(good).Verdict.ShouldBe(Verdict.Pass);
+        good.Evidence["max_rel_vs_exact_free_flow"].ShouldBeLessThan(Remark3Check.DefaultFreeTolerance);
+        var bad = Report(check.Evaluate(new CheckContext(definition, wrong, new RefusingSolver())));
+        bad.Verdict.ShouldBe(Verdict.Fail);
+        bad.Evidence["max_abs_z_plus_1"].ShouldBeLessThan(1e-12);
+    }
+
+    /// <summary>A solver that must not be run: the check under test has to take its reference elsewhere.</summary>
+    private sealed class RefusingSolver : Harness.Solvers.ISolverUnderTest
+    {
+        public string Name => "refusing";
+        public IReadOnlyCollection<ModelKind> Models => [ModelKind.WignerLohe];
+        public Harness.Solvers.Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null,
+            CancellationToken cancellation = default) => throw new InvalidOperationException("the check ran the solver under test");
     }
 
     [Test]
