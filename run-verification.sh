@@ -46,7 +46,7 @@ mkdir -p "$cov"
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed (ReportGenerator, .config/dotnet-tools.json)" >&2; exit 2; }
 echo "coverage: running the test suite under coverlet (Category!=Slow) into $cov" >&2
 tests=0
-dotnet test ConvergenceSuite.sln -c Release --filter "Category!=Slow" --collect "XPlat Code Coverage" \
+dotnet test ConvergenceSuite.sln -c Release --filter "Category!=Slow" --collect "XPlat Code Coverage" --settings coverage.runsettings \
   --results-directory "$cov/raw" -nologo -v quiet >"$cov/test.log" 2>&1 || tests=$?
 grep -E "^(Passed|Failed)!" "$cov/test.log" >&2 || true
 [ "$tests" = 0 ] || echo "warning: the test suite failed during the coverage run (log: $cov/test.log); coverage is still reported" >&2

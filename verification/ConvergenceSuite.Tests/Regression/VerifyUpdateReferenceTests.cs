@@ -5,6 +5,7 @@ using Shouldly;
 namespace ConvergenceSuite.Tests.Regression;
 
 /// <summary>verify --update-reference end to end: write twice and compare bytes; a changed byte fails naming the file.</summary>
+[NonParallelizable] // redirects Console.Error, which other fixtures write to
 public class VerifyUpdateReferenceTests
 {
     private const string Case = """

@@ -12,6 +12,7 @@ using Shouldly;
 namespace ConvergenceSuite.Tests.SeededBugs;
 
 /// <summary>The seeded-bug gallery: enough bugs, each a one-defect variant that the suite catches.</summary>
+[Parallelizable(ParallelScope.All)] // no instance state; each test builds its own solvers from the shared, read-only catalogue
 public class SeededBugTests
 {
     private static string CasesFolder => Path.Combine(AppContext.BaseDirectory, "cases");

@@ -70,7 +70,9 @@ public class SchrodingerLoheSolverTests
         var final = 2.0;
         var reference = new ExactFactorisedReference(problem.Initial, problem.Coupling, problem.Grid.CellVolume,
             new EigenPropagator(problem.Grid, Potential.Harmonic(0.5))).States([final])[0];
-        double[] dts = scheme.Order switch { 1 => [0.02, 0.01, 0.005, 0.0025], 2 => [0.1, 0.05, 0.025, 0.0125], _ => [0.2, 0.1, 0.05, 0.025] };
+        // Sixth order: coarser steps, so that the finest error (≈ 6e-11 for kahanli6 at dt = 0.125) stays well above the
+        // exact reference's accuracy (errors level off at 1.7e-13).
+        double[] dts = scheme.Order switch { 1 => [0.02, 0.01, 0.005, 0.0025], 2 => [0.1, 0.05, 0.025, 0.0125], <= 4 => [0.2, 0.1, 0.05, 0.025], _ => [1.0, 0.5, 0.25, 0.125] };
         var errors = dts.Select(dt =>
         {
             using var solver = new SplitStepSolver(problem, scheme, dt);
