@@ -26,6 +26,10 @@ public static class CommandLine
     public static string Version =>
         typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    /// <summary>A usage message with CLR type names replaced by what the option expects.</summary>
+    public static string Readable(string message) =>
+        UsageMessages.ClrTypeName().Replace(message, "to a number (this option takes a number).");
+
     public static int Run(string[] args)
     {
         // "help" and "help VERB" as before; no arguments: the help, exit 2 (nothing was asked).
@@ -52,7 +56,7 @@ public static class CommandLine
         }
         catch (Exception e) when (e is UsageException or CommandAppException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine($"error: {Readable(e.Message)}");
             var verb = args.FirstOrDefault(a => !a.StartsWith('-'));
             Console.Error.WriteLine($"see: convergence-suite {(verb is null ? "" : verb + " ")}--help");
             return UsageError;
@@ -127,6 +131,13 @@ public static class CommandLine
 }
 
 /// <summary>Bad command-line usage found by a verb (exit 2).</summary>
+/// <summary>Spectre's conversion errors name CLR types ("Failed to convert 'x' to Nullable`1."); say what was expected.</summary>
+internal static partial class UsageMessages
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"to Nullable`1\.?$|to (Int32|Double)\.?$")]
+    internal static partial System.Text.RegularExpressions.Regex ClrTypeName();
+}
+
 public sealed class UsageException(string message) : Exception(message);
 
 /// <summary>The console of a verb: errors only under --quiet; no colour or ANSI under NO_COLOR or redirected output.</summary>

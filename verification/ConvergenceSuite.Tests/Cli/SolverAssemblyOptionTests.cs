@@ -65,3 +65,16 @@ public sealed class SolverAssemblyOptionTests
         return cases.FullName;
     }
 }
+
+/// <summary>Usage messages name what an option expects, not a CLR type.</summary>
+[TestFixture]
+public sealed class UsageMessageTests
+{
+    [TestCase("Failed to convert 'x' to Nullable`1.")]
+    [TestCase("Failed to convert 'x' to Int32.")]
+    public void ClrTypeNames_AreReplaced(string message) =>
+        CommandLine.Readable(message).ShouldBe("Failed to convert 'x' to a number (this option takes a number).");
+
+    [Test]
+    public void OtherMessages_AreKept() => CommandLine.Readable("--tier must be quick or full, not 'x'").ShouldBe("--tier must be quick or full, not 'x'");
+}
