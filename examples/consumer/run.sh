@@ -13,6 +13,7 @@ suffix="local.$(date -u +%Y%m%d%H%M%S)"
 prefix=$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' "$root/Directory.Build.props")
 version="$prefix-$suffix"
 rm -rf "$work"; mkdir -p "$work/feed"
+work=$(cd "$work" && pwd)   # absolute: NuGet resolves a relative source against each project
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== packing ConvergenceSuite $version into $work/feed"
