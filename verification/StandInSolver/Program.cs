@@ -82,7 +82,7 @@ public static class Program
             File.WriteAllBytes(Path.Combine(output, "states_re.npy"), NpyArray.Write(states[0]));
             File.WriteAllBytes(Path.Combine(output, "states_im.npy"), NpyArray.Write(states[1]));
         }
-        File.WriteAllText(Path.Combine(output, "solver.json"), """{ "name": "stand-in", "backend": "C# SplitStepSolver in a child process" }""");
+        File.WriteAllText(Path.Combine(output, "solver.json"), """{ "name": "stand-in", "version": "1.0.0-test", "commit": "0123abc", "backend": "C# SplitStepSolver in a child process" }""");
         return 0;
     }
 
