@@ -92,6 +92,10 @@ public static class CommandLine
             c.AddCommand<GciVerb>("gci").WithDescription("Observed order, Richardson extrapolation and the Grid Convergence Index (Celik et al. 2008) "
                 + "for numbers from any code: lines \"size value\" on stdin or --input FILE.")
                 .WithExample("gci", "--dimension", "2", "--sizes", "cells", "--input", "phi.txt");
+            c.AddCommand<ContractTestVerb>("contract-test").WithDescription("Check an external adapter (verification/examples/CONTRACT.md) on small built-in "
+                + "problems: prints each contract violation and each wrong result by problem. The adapter's command follows '--'. "
+                + "Exit 0 when it conforms, 1 when it does not, 2 on bad usage.")
+                .WithExample("contract-test", "--", "/usr/bin/python3", "verification/examples/sl_split_step.py");
         });
         return app;
     }
@@ -121,6 +125,12 @@ public static class CommandLine
     internal sealed class ClaimsVerb : Command<ClaimsSettings>
     {
         public override int Execute(CommandContext context, ClaimsSettings settings, CancellationToken cancellationToken) => ClaimsCommand.Run(settings);
+    }
+
+    internal sealed class ContractTestVerb : Command<ContractTestSettings>
+    {
+        public override int Execute(CommandContext context, ContractTestSettings settings, CancellationToken cancellationToken) =>
+            ContractTestCommand.Run(settings, context.Remaining.Raw.ToList(), Console.Out, Console.Error, cancellationToken);
     }
 
     internal sealed class GciVerb : Command<GciSettings>

@@ -180,3 +180,20 @@ public sealed class CompareSettings : CommonSettings
     [Description("Also write compare.md, compare.html and compare.json here.")]
     public string? Out { get; init; }
 }
+
+/// <summary>contract-test.</summary>
+public sealed class ContractTestSettings : CommonSettings
+{
+    [CommandOption("--model <MODEL>")]
+    [Description("Only the problems of one model: schrodinger-lohe or kuramoto (default: both).")]
+    public string? Model { get; init; }
+
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("Wall-clock limit of one run of the adapter (default 120).")]
+    public double Timeout { get; init; } = 120;
+
+    public override ValidationResult Validate() =>
+        Model is not (null or "schrodinger-lohe" or "kuramoto") ? ValidationResult.Error($"--model must be schrodinger-lohe or kuramoto, not '{Model}'")
+        : !(Timeout > 0 && double.IsFinite(Timeout)) ? ValidationResult.Error($"--timeout needs a positive number of seconds, not '{Timeout}'")
+        : ValidationResult.Success();
+}

@@ -10,7 +10,7 @@ namespace StandInSolver;
 /// Implements verification/examples/CONTRACT.md in a separate process: reads problem.json and the .npy arrays, runs
 /// <see cref="SplitStepSolver"/> and writes times.npy, z_*.npy and states_*.npy. "--mode M" makes it misbehave the ways
 /// the harness must survive: exit (code 7), hang (sleeps past any timeout), missing (writes no z_im.npy), malformed
-/// (z_re.npy is not .npy), nan (a NaN in z), short (too few values), wrong-times (shifted sample times); unsupported answers the capability question with out/unsupported.txt.
+/// (z_re.npy is not .npy), nan (a NaN in z), short (too few values), wrong-times (shifted sample times), wrong-coupling (a valid output of the wrong problem: K × 1.5); unsupported answers the capability question with out/unsupported.txt (as every mode does for a model other than S-L).
 /// Usage: StandInSolver [--mode M] PROBLEM_FOLDER.
 /// </summary>
 public static class Program
@@ -36,6 +36,11 @@ public static class Program
 
         using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "problem.json")));
         var p = doc.RootElement;
+        if (p.GetProperty("model").GetString() != "schrodinger-lohe")
+        {
+            File.WriteAllText(Path.Combine(folder, "out", "unsupported.txt"), "the stand-in runs Schrödinger-Lohe problems only\n");
+            return 0;
+        }
         var sizes = p.GetProperty("grid").GetProperty("points").EnumerateArray().Select(e => e.GetInt32()).ToArray();
         var lengths = p.GetProperty("grid").GetProperty("lengths").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         var grid = new PeriodicGrid(sizes, lengths);
@@ -46,7 +51,8 @@ public static class Program
             var im = Read(folder, e.GetProperty("im").GetString()!);
             return re.Select((r, i) => new Complex(r, im[i])).ToArray();
         }).ToArray();
-        var problem = new SchrodingerLoheProblem(grid, p.GetProperty("coupling").GetDouble(), potentials, initial);
+        var coupling = p.GetProperty("coupling").GetDouble() * (mode == "wrong-coupling" ? 1.5 : 1.0);
+        var problem = new SchrodingerLoheProblem(grid, coupling, potentials, initial);
         var times = p.GetProperty("sampleTimes").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         var storeStates = p.GetProperty("storeStates").GetBoolean();
         var n = problem.Oscillators;
@@ -76,7 +82,7 @@ public static class Program
             File.WriteAllBytes(Path.Combine(output, "states_re.npy"), NpyArray.Write(states[0]));
             File.WriteAllBytes(Path.Combine(output, "states_im.npy"), NpyArray.Write(states[1]));
         }
-        File.WriteAllText(Path.Combine(output, "solver.json"), """{ "name": "stand-in", "backend": "C# SplitStepSolver in a child process" }""");
+        File.WriteAllText(Path.Combine(output, "solver.json"), """{ "name": "stand-in", "version": "1.0.0-test", "commit": "0123abc", "backend": "C# SplitStepSolver in a child process" }""");
         return 0;
     }
 

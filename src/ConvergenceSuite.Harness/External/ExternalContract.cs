@@ -11,7 +11,18 @@ namespace ConvergenceSuite.Harness.External;
 public sealed class ExternalSolverException(string message) : Exception(message);
 
 /// <summary>What an external solver returned, read back from its output folder.</summary>
-public sealed record ExternalOutput(double[] Times, Complex[][] Correlations, Complex[][][]? States, string? Name, string? Scheme, string? Backend);
+public sealed record ExternalOutput(double[] Times, Complex[][] Correlations, Complex[][][]? States, string? Name, string? Scheme, string? Backend)
+{
+    /// <summary>"version" of solver.json, or null.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>"commit" of solver.json (the source revision), or null.</summary>
+    public string? Commit { get; init; }
+
+    /// <summary>Name, version and commit as reported, or null when solver.json gave none of them.</summary>
+    public Summary.SolverProvenance? Provenance =>
+        Name is null && Version is null && Commit is null ? null : new(Name ?? ExternalCommands.SolverName, Version, Commit);
+}
 
 /// <summary>
 /// The files of the process contract, version 1 (verification/examples/CONTRACT.md): the harness writes problem.json
@@ -169,7 +180,7 @@ public static class ExternalContract
                 }
             }
         }
-        string? name = null, scheme = null, backend = null;
+        string? name = null, scheme = null, backend = null, version = null, commit = null;
         var info = Path.Combine(output, "solver.json");
         if (File.Exists(info))
         {
@@ -177,14 +188,14 @@ public static class ExternalContract
             {
                 using var doc = JsonDocument.Parse(File.ReadAllBytes(info));
                 string? Get(string key) => doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-                (name, scheme, backend) = (Get("name"), Get("scheme"), Get("backend"));
+                (name, scheme, backend, version, commit) = (Get("name"), Get("scheme"), Get("backend"), Get("version"), Get("commit"));
             }
             catch (JsonException e)
             {
                 throw new ExternalSolverException($"out/solver.json is not valid JSON: {e.Message}");
             }
         }
-        return new ExternalOutput(times, correlations, states, name, scheme, backend);
+        return new ExternalOutput(times, correlations, states, name, scheme, backend) { Version = version, Commit = commit };
     }
 
     /// <summary>A complex quantity from <c>{stem}.npy</c> (complex) or from <c>{stem}_re.npy</c> + <c>{stem}_im.npy</c> (real).</summary>

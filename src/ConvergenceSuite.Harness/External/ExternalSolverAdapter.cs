@@ -45,7 +45,10 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
                 throw new NotSupportedException($"the external solver answered out/{ExternalContract.UnsupportedFile}: {File.ReadAllText(unsupported).Trim()}");
             var output = ExternalContract.ReadOutput(folder, discrete.Oscillators, discrete.Grid.Count, times, storeStates, discrete.Grid.Sizes);
             return new Trajectory(output.Name is { Length: > 0 } n ? $"{Name}:{n}" : Name, output.Scheme ?? resolution.Scheme, output.Backend ?? "external process",
-                resolution.TimeStep, discrete.Grid, discrete.Oscillators, output.Times, output.Correlations, output.States, watch.Elapsed.TotalSeconds);
+                resolution.TimeStep, discrete.Grid, discrete.Oscillators, output.Times, output.Correlations, output.States, watch.Elapsed.TotalSeconds)
+            {
+                Provenance = output.Provenance,
+            };
         }
         finally
         {

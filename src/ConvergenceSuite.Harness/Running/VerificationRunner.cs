@@ -150,7 +150,10 @@ public sealed class VerificationRunner
             }
         }
         return new CaseResult(definition.Id, definition.Description, model, solver.Name, trajectory.Scheme, grid,
-            trajectory.TimeStep, watch.Elapsed.TotalSeconds, checks);
+            trajectory.TimeStep, watch.Elapsed.TotalSeconds, checks)
+        {
+            Provenance = trajectory.Provenance,
+        };
     }
 
     /// <summary>Passes a token into every run of the solver it wraps (linked with the caller's own token).</summary>

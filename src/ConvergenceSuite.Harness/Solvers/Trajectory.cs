@@ -28,6 +28,9 @@ public sealed class Trajectory
     }
 
     public string Solver { get; }
+
+    /// <summary>The solver's own account of itself (name, version, commit), when it gave one; copied into the case result.</summary>
+    public Summary.SolverProvenance? Provenance { get; init; }
     public string Scheme { get; }
     /// <summary>FFT backend that ran, recorded in reports.</summary>
     public string Backend { get; }

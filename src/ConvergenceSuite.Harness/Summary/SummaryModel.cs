@@ -55,6 +55,15 @@ public sealed record CheckResult(
         new(checkId, verdict, message, evidence, []);
 }
 
+/// <summary>Which solver, in which version and from which source revision, produced a case's results (each part as the
+/// solver reported it; version and commit null when not given).</summary>
+public sealed record SolverProvenance(string Name, string? Version, string? Commit)
+{
+    /// <summary>"name 1.2.0 (commit abc123)", leaving out what is unknown.</summary>
+    public override string ToString() =>
+        Name + (Version is null ? "" : " " + Version) + (Commit is null ? "" : $" (commit {Commit})");
+}
+
 /// <summary>All checks run on one case, with what ran it.</summary>
 public sealed record CaseResult(
     string CaseId,
@@ -68,6 +77,10 @@ public sealed record CaseResult(
     IReadOnlyList<CheckResult> Checks,
     string? Error = null)
 {
+    /// <summary>What the solver under test said about itself (an external solver's out/solver.json: name, version,
+    /// commit), or null when it said nothing; recorded in summary.json and the HTML report.</summary>
+    public SolverProvenance? Provenance { get; init; }
+
     /// <summary>True when the case ran and every check passed.</summary>
     public bool Passed => Error is null && Checks.Count > 0 && Checks.All(c => c.Verdict == Verdict.Pass);
 }

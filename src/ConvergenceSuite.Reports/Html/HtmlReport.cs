@@ -182,6 +182,7 @@ public static class HtmlReport
             h.Append("<p class=\"description\">").Append(E(c.Description)).Append("</p>\n");
         }
         h.Append("<p class=\"meta\">model <b>").Append(E(c.Model)).Append("</b> · solver <b>").Append(E(c.Solver))
+         .Append(c.Provenance is { } provenance ? "</b> · provenance <b class=\"provenance\">" + E(provenance.ToString()) : "")
          .Append("</b> · scheme <b>").Append(E(c.Scheme)).Append("</b> · grid <b>").Append(E(c.Grid))
          .Append("</b> · dt <b title=\"").Append(InvariantFormat.RoundTrip(c.TimeStep)).Append("\">")
          .Append(E(InvariantFormat.Display(c.TimeStep))).Append("</b> · elapsed <b>")

@@ -177,6 +177,14 @@ public static class SummaryJson
         w.WriteString("description", c.Description);
         w.WriteString("model", c.Model);
         w.WriteString("solver", c.Solver);
+        if (c.Provenance is { } provenance)
+        {
+            w.WriteStartObject("solverProvenance");
+            w.WriteString("name", provenance.Name);
+            if (provenance.Version is null) w.WriteNull("version"); else w.WriteString("version", provenance.Version);
+            if (provenance.Commit is null) w.WriteNull("commit"); else w.WriteString("commit", provenance.Commit);
+            w.WriteEndObject();
+        }
         w.WriteString("scheme", c.Scheme);
         w.WriteString("grid", c.Grid);
         WriteDouble(w, "timeStep", c.TimeStep);
@@ -512,7 +520,13 @@ public static class SummaryJson
             GetDouble(Get(c, "timeStep", path), path + ".timeStep"),
             GetDouble(Get(c, "elapsedSeconds", path), path + ".elapsedSeconds"),
             checks,
-            GetNullableString(c, "error", path));
+            GetNullableString(c, "error", path))
+        {
+            Provenance = c.TryGetProperty("solverProvenance", out var sp) && sp.ValueKind == JsonValueKind.Object
+                ? new SolverProvenance(GetString(sp, "name", path + ".solverProvenance"), GetNullableString(sp, "version", path + ".solverProvenance"),
+                    GetNullableString(sp, "commit", path + ".solverProvenance"))
+                : null,
+        };
     }
 
     private static CheckResult ReadCheck(JsonElement k, string path)
