@@ -16,7 +16,8 @@ on the periodic box of the problem folder, written with numpy only and independe
 Schemes: "strang" (C/2 V/2 T V/2 C/2, order 2) and "lie" (C V T, order 1).
 
 Usage: python3 sl_split_step.py PROBLEM_FOLDER     (the harness appends the folder)
-Exit codes: 0 success, 2 unsupported problem, 3 bad problem folder.
+Exit codes: 0 success (or an unsupported problem answered in out/unsupported.txt), 2 unsupported contract, 3 bad
+problem folder.
 """
 import json
 import math
@@ -46,13 +47,18 @@ def main(folder):
     if problem.get("contract") != "convergence-suite-external-solver/1":
         print(f"unsupported contract {problem.get('contract')!r}", file=sys.stderr)
         return 2
+    # The capability answer (CONTRACT.md): a problem this solver does not do is answered with out/unsupported.txt and
+    # exit 0, so the harness reports it as Inconclusive with the reason instead of as a failure of the solver.
+    reason = None
     if problem["model"] != "schrodinger-lohe":
-        print(f"unsupported model {problem['model']!r}", file=sys.stderr)
-        return 2
+        reason = f"sl_split_step.py solves Schrödinger-Lohe problems only, not {problem['model']}"
+    elif problem["scheme"] not in ("strang", "lie"):
+        reason = f"sl_split_step.py implements strang and lie, not {problem['scheme']}"
+    if reason is not None:
+        with open(os.path.join(folder, problem["output"], "unsupported.txt"), "w", encoding="utf-8") as f:
+            f.write(reason + "\n")
+        return 0
     scheme = problem["scheme"]
-    if scheme not in ("strang", "lie"):
-        print(f"unsupported scheme {scheme!r} (this example implements strang and lie)", file=sys.stderr)
-        return 2
 
     shape = tuple(int(m) for m in problem["grid"]["points"])
     lengths = [float(l) for l in problem["grid"]["lengths"]]
