@@ -82,7 +82,7 @@ public static class CaseLoader
             External.ExternalCommands.Read(root, solver, problem);
             var checks = root.Objects("checks").Select(c => CheckRegistry.Create(c, problem)).ToList();
             if (checks.Count == 0) throw root.Error("checks", "a case needs at least one check");
-            if (Solvers.SchemeDeclarations.IsBuiltInSolver(solver) && problem.Model == ModelKind.SchrodingerLohe)
+            if (Solvers.SchemeDeclarations.IsBuiltInSolver(solver) && problem.Model is ModelKind.SchrodingerLohe or ModelKind.WignerLohe)
             {
                 // Studies accept names a solver outside the suite may declare; a built-in solver has the registry only.
                 for (var i = 0; i < checks.Count; i++)
@@ -142,6 +142,16 @@ public static class CaseLoader
 
         var normalise = root.BooleanOr("normalise", true);
         var (final, samples, dt) = ReadTime(root);
+        var scheme = ReadScheme(root);
+
+        var spec = new SchrodingerLoheSpec(lengths, points, coupling, potentials, recipes, normalise, final, samples);
+        ValidateData(root, spec, torus);
+        return (spec, new Resolution(scheme, dt, points));
+    }
+
+    /// <summary>The case's splitting "scheme" (default strang), for S-L and W-L cases.</summary>
+    internal static string ReadScheme(JsonFields root)
+    {
         var scheme = root.StringOr("scheme", "strang")!;
         // A built-in solver implements the splitting registry only, so any other name is a typo caught here; a solver from
         // outside the suite may declare its own schemes (checked against its declarations when the case runs).
@@ -152,10 +162,7 @@ public static class CaseLoader
         }
         else if (!Solvers.SchemeDeclarations.IsWellFormedName(scheme))
             throw root.Error("scheme", $"'{scheme}' is not a scheme name (expected {Solvers.SchemeDeclarations.NamePattern})");
-
-        var spec = new SchrodingerLoheSpec(lengths, points, coupling, potentials, recipes, normalise, final, samples);
-        ValidateData(root, spec, torus);
-        return (spec, new Resolution(scheme, dt, points));
+        return scheme;
     }
 
     /// <summary>The case's "solver" (default split-step), read ahead of its turn (it is marked read where the loader reads it).</summary>
