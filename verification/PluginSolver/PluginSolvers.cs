@@ -9,11 +9,19 @@ namespace PluginSolver;
 /// <summary>
 /// Two S-L solvers in an assembly of their own, loaded by path: a correct one, and one with the defect a user's solver
 /// might have (it couples with K/2: a factor-of-two slip in the Lohe term's 1/N or ½). The tests show the harness runs
-/// both from outside its own assembly and tells them apart.
+/// both from outside its own assembly and tells them apart. Both declare their schemes (<see cref="IDeclaresSchemes"/>):
+/// the built-in registry's, and one of their own, "plugin-strang" (Strang splitting under the plug-in's name, order 2), the
+/// way a user's solver declares a scheme the suite does not know.
 /// </summary>
-public abstract class PluginSplitStepBase : ISolverUnderTest
+public abstract class PluginSplitStepBase : ISolverUnderTest, IDeclaresSchemes
 {
+    /// <summary>The plug-in's own name for Strang splitting.</summary>
+    public const string PluginStrang = "plugin-strang";
+
     public abstract string Name { get; }
+
+    public IReadOnlyList<DeclaredScheme> Schemes { get; } =
+        [.. SplittingSchemes.All.Select(s => new DeclaredScheme(s.Name, s.Order)), new DeclaredScheme(PluginStrang, 2)];
 
     /// <summary>The factor this solver multiplies K by (1 for the correct solver).</summary>
     protected abstract double CouplingFactor { get; }
@@ -25,7 +33,9 @@ public abstract class PluginSplitStepBase : ISolverUnderTest
         if (problem is not SchrodingerLoheSpec spec) throw new NotSupportedException($"{Name} runs Schrödinger-Lohe problems only.");
         var d = spec.Discretise(resolution.GridPoints);
         var discrete = new SchrodingerLoheProblem(d.Grid, d.Coupling * CouplingFactor, d.Potentials, d.Initial);
-        var scheme = SplittingSchemes.Get(resolution.Scheme);
+        var scheme = string.Equals(resolution.Scheme, PluginStrang, StringComparison.OrdinalIgnoreCase)
+            ? SplittingSchemes.Strang
+            : SplittingSchemes.Get(resolution.Scheme);
         var times = sampleTimes ?? spec.SampleTimes;
         var watch = Stopwatch.StartNew();
         using var solver = new SplitStepSolver(discrete, scheme, resolution.TimeStep);
@@ -41,7 +51,7 @@ public abstract class PluginSplitStepBase : ISolverUnderTest
             correlations.Add(z);
             states?.Add(Enumerable.Range(0, n).Select(j => solver.State(j).ToArray()).ToArray());
         }
-        return new Trajectory(Name, scheme.Name, solver.Backend.Name, resolution.TimeStep, discrete.Grid, n, times, correlations, states, watch.Elapsed.TotalSeconds);
+        return new Trajectory(Name, resolution.Scheme, solver.Backend.Name, resolution.TimeStep, discrete.Grid, n, times, correlations, states, watch.Elapsed.TotalSeconds);
     }
 }
 

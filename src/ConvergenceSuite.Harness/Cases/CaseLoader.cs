@@ -82,6 +82,19 @@ public static class CaseLoader
             External.ExternalCommands.Read(root, solver, problem);
             var checks = root.Objects("checks").Select(c => CheckRegistry.Create(c, problem)).ToList();
             if (checks.Count == 0) throw root.Error("checks", "a case needs at least one check");
+            if (Solvers.SchemeDeclarations.IsBuiltInSolver(solver) && problem.Model is ModelKind.SchrodingerLohe or ModelKind.WignerLohe)
+            {
+                // Studies accept names a solver outside the suite may declare; a built-in solver has the registry only.
+                for (var i = 0; i < checks.Count; i++)
+                {
+                    if (checks[i] is not Solvers.IUsesSchemes uses) continue;
+                    foreach (var name in uses.SchemesUsed)
+                    {
+                        try { QuantumSync.Solvers.SchrodingerLohe.SplittingSchemes.Get(name); }
+                        catch (ArgumentException e) { throw new CaseFileException(file, $"$.checks[{i}].{(checks[i] is Studies.WorkPrecisionCheck ? "schemes" : "scheme")}", e.Message); }
+                    }
+                }
+            }
             var dup = checks.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
             if (dup is not null) throw root.Error("checks", $"check '{dup.Key}' is listed twice");
             root.EnsureAllRead();
@@ -129,14 +142,32 @@ public static class CaseLoader
 
         var normalise = root.BooleanOr("normalise", true);
         var (final, samples, dt) = ReadTime(root);
-        var scheme = root.StringOr("scheme", "strang")!;
-        try { QuantumSync.Solvers.SchrodingerLohe.SplittingSchemes.Get(scheme); }
-        catch (ArgumentException e) { throw root.Error("scheme", e.Message); }
+        var scheme = ReadScheme(root);
 
         var spec = new SchrodingerLoheSpec(lengths, points, coupling, potentials, recipes, normalise, final, samples);
         ValidateData(root, spec, torus);
         return (spec, new Resolution(scheme, dt, points));
     }
+
+    /// <summary>The case's splitting "scheme" (default strang), for S-L and W-L cases.</summary>
+    internal static string ReadScheme(JsonFields root)
+    {
+        var scheme = root.StringOr("scheme", "strang")!;
+        // A built-in solver implements the splitting registry only, so any other name is a typo caught here; a solver from
+        // outside the suite may declare its own schemes (checked against its declarations when the case runs).
+        if (SolverOf(root) is var solverName && Solvers.SchemeDeclarations.IsBuiltInSolver(solverName))
+        {
+            try { QuantumSync.Solvers.SchrodingerLohe.SplittingSchemes.Get(scheme); }
+            catch (ArgumentException e) { throw root.Error("scheme", e.Message); }
+        }
+        else if (!Solvers.SchemeDeclarations.IsWellFormedName(scheme))
+            throw root.Error("scheme", $"'{scheme}' is not a scheme name (expected {Solvers.SchemeDeclarations.NamePattern})");
+        return scheme;
+    }
+
+    /// <summary>The case's "solver" (default split-step), read ahead of its turn (it is marked read where the loader reads it).</summary>
+    private static string SolverOf(JsonFields root) =>
+        root.Element.TryGetProperty("solver", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "split-step";
 
     /// <summary>Samples the initial data once to reject non-normalisable data and grids too coarse for them.</summary>
     /// <remarks>With <c>torus</c> the problem is posed on the torus itself (periodic data, Section 2.1), not on ℝ^d cut

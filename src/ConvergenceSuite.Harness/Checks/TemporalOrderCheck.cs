@@ -11,18 +11,26 @@ namespace ConvergenceSuite.Harness.Checks;
 /// least-squares observed order over the automatically detected asymptotic range (pre-asymptotic steps and the
 /// round-off floor excluded and named), which must lie in the stated window.
 /// </summary>
-public sealed class TemporalOrderCheck(IReadOnlyList<double> timeSteps, double finalTime, double low, double high, string? scheme) : ICheck
+public sealed class TemporalOrderCheck(IReadOnlyList<double> timeSteps, double finalTime, (double Low, double High)? window, string? scheme)
+    : ICheck, Solvers.IUsesSchemes
 {
+    public TemporalOrderCheck(IReadOnlyList<double> timeSteps, double finalTime, double low, double high, string? scheme)
+        : this(timeSteps, finalTime, (low, high), scheme)
+    {
+    }
+
     /// <summary>Error level at which double-precision round-off of a 1e4-step run dominates: points within a decade of
     /// it are excluded from the fit.</summary>
     public const double RoundOffFloor = 1e-12;
 
     public string Id => "temporal-order";
-    public string Statement => "The scheme's observed temporal order lies in the stated window (exact-in-time reference).";
+    public string Statement => "The scheme's observed temporal order lies in the stated window, or within ± 0.2 of the solver's declared order when none is stated (exact-in-time reference).";
     public IReadOnlyList<double> TimeSteps { get; } = timeSteps;
     public double FinalTime { get; } = finalTime;
-    public double Low { get; } = low;
-    public double High { get; } = high;
+
+    /// <summary>The case's window; null: the solver's declared order ± <see cref="Solvers.SchemeDeclarations.OrderTolerance"/>.</summary>
+    public (double Low, double High)? Window { get; } = window;
+    public IEnumerable<string> SchemesUsed => scheme is null ? [] : [scheme];
 
     public CheckResult Evaluate(CheckContext context)
     {
@@ -31,7 +39,8 @@ public sealed class TemporalOrderCheck(IReadOnlyList<double> timeSteps, double f
         var schemeName = scheme ?? context.Resolution.Scheme;
         var exact = SchrodingerLoheStudy.ExactReference(spec, context.Resolution.GridPoints, FinalTime, out var reason)
                     ?? throw new InvalidOperationException(reason);
-        var settings = new TimeStudySettings(TimeSteps, Low, High, TimeReference.Exact, RoundOffFloor, schemeName);
+        var (low, high) = StudyFields.ResolveWindow(Window, context.Solver, schemeName);
+        var settings = new TimeStudySettings(TimeSteps, low, high, TimeReference.Exact, RoundOffFloor, schemeName);
         return TimeStudy.Evaluate(Id, settings, SchrodingerLoheStudy.TimeRunner(context.Solver, spec, context.Resolution, schemeName, FinalTime),
             SchrodingerLoheStudy.TimeQuantity, exact);
     }
@@ -52,14 +61,8 @@ public sealed class TemporalOrderCheck(IReadOnlyList<double> timeSteps, double f
             var ratio = final / dt;
             if (Math.Abs(ratio - Math.Round(ratio)) > 1e-9 * ratio) throw f.Error("dts", $"final time {final} is not a multiple of dt = {dt}");
         }
-        var window = f.Numbers("window");
-        if (window.Length != 2 || !(window[0] < window[1])) throw f.Error("window", "give [low, high] with low < high");
-        var scheme = f.StringOr("scheme", null);
-        if (scheme is not null)
-        {
-            try { QuantumSync.Solvers.SchrodingerLohe.SplittingSchemes.Get(scheme); }
-            catch (ArgumentException e) { throw f.Error("scheme", e.Message); }
-        }
-        return new TemporalOrderCheck(dts, final, window[0], window[1], scheme);
+        var window = StudyFields.OptionalWindow(f);
+        var scheme = StudyFields.Scheme(f);
+        return new TemporalOrderCheck(dts, final, window, scheme);
     }
 }

@@ -14,8 +14,12 @@ namespace ConvergenceSuite.Harness.Kuramoto;
 /// ψ_j = e^{−iθ_j}/√|T| (Section 2.1); its <see cref="Trajectory.Payload"/> is the <see cref="KuramotoTrajectory"/>
 /// (unwrapped phases and order parameter). No grid, no states.
 /// </summary>
-public sealed class KuramotoAdapter : ISolverUnderTest
+public sealed class KuramotoAdapter : ISolverUnderTest, ConvergenceSuite.Harness.Solvers.IDeclaresSchemes
 {
+    /// <summary>Every scheme of the Kuramoto registry, at its registered order.</summary>
+    public IReadOnlyList<ConvergenceSuite.Harness.Solvers.DeclaredScheme> Schemes { get; } =
+        KuramotoSchemes.All.Select(s => new ConvergenceSuite.Harness.Solvers.DeclaredScheme(s.Name, s.Order)).ToArray();
+
     private readonly Func<KuramotoProblem, KuramotoProblem>? _defect;
 
     public KuramotoAdapter()

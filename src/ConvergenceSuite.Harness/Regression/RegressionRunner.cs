@@ -211,8 +211,11 @@ public sealed class RegressionRunner
 
 /// <summary>Passes runs through to a solver and keeps the first trajectory it returned: the runner's primary run of a
 /// case (studies and scans re-run the solver only while the checks are evaluated, after it).</summary>
-public sealed class RecordingSolver(ISolverUnderTest inner) : ISolverUnderTest
+public sealed class RecordingSolver(ISolverUnderTest inner) : ISolverUnderTest, ISolverWrapper
 {
+    /// <summary>The solver the runs pass through to.</summary>
+    public ISolverUnderTest Inner => inner;
+
     private Trajectory? _first;
 
     public string Name => inner.Name;

@@ -114,6 +114,22 @@ public sealed class VerificationRunner
         if (!_solvers.TryGetValue(definition.Solver, out var solver))
             return new CaseResult(definition.Id, definition.Description, model, definition.Solver, definition.Resolution.Scheme, grid,
                 definition.Resolution.TimeStep, 0, [], $"no solver named '{definition.Solver}' is registered");
+        // A solver that declares its schemes is held to them before anything runs: the case's scheme and every scheme a
+        // study of the case asks for must be declared (the error names the declared ones).
+        string? undeclared;
+        try
+        {
+            SchemeDeclarations.Validate(solver);
+            undeclared = SchemeDeclarations.CheckDeclared(solver,
+                definition.Checks.OfType<IUsesSchemes>().SelectMany(c => c.SchemesUsed).Prepend(definition.Resolution.Scheme));
+        }
+        catch (InvalidOperationException e)
+        {
+            undeclared = e.Message;
+        }
+        if (undeclared is not null)
+            return new CaseResult(definition.Id, definition.Description, model, solver.Name, definition.Resolution.Scheme, grid,
+                definition.Resolution.TimeStep, 0, [], undeclared);
         Trajectory trajectory;
         try
         {
@@ -157,8 +173,9 @@ public sealed class VerificationRunner
     }
 
     /// <summary>Passes a token into every run of the solver it wraps (linked with the caller's own token).</summary>
-    private sealed class CancellableSolver(ISolverUnderTest inner, CancellationToken token) : ISolverUnderTest
+    private sealed class CancellableSolver(ISolverUnderTest inner, CancellationToken token) : ISolverUnderTest, ISolverWrapper
     {
+        public ISolverUnderTest Inner => inner;
         public string Name => inner.Name;
         public IReadOnlyCollection<ModelKind> Models => inner.Models;
 

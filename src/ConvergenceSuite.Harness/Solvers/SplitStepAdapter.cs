@@ -7,8 +7,11 @@ using QuantumSync.Solvers.SchrodingerLohe;
 namespace ConvergenceSuite.Harness.Solvers;
 
 /// <summary>Wraps the built-in split-step Fourier S-L solver (QuantumSync.Solvers) as a solver under test.</summary>
-public sealed class SplitStepAdapter(IFftBackend? backend) : ISolverUnderTest
+public sealed class SplitStepAdapter(IFftBackend? backend) : ISolverUnderTest, IDeclaresSchemes
 {
+    /// <summary>Every scheme of the splitting registry, at its registered order.</summary>
+    public IReadOnlyList<DeclaredScheme> Schemes { get; } = SchemeDeclarations.SplittingRegistry();
+
     /// <summary>Uses the process's default FFT backend.</summary>
     public SplitStepAdapter() : this(null)
     {

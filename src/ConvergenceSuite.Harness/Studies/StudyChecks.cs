@@ -32,14 +32,23 @@ internal static class StudyFields
     public static string? Scheme(JsonFields f)
     {
         var scheme = f.StringOr("scheme", null);
-        if (scheme is null) return null;
+        return scheme is null ? null : SchemeName(f, "scheme", scheme);
+    }
+
+    /// <summary>A scheme name from a case file: a registered splitting scheme (by its registry spelling), or a
+    /// well-formed name a solver outside the suite may declare. Which solver runs is not known here: the loader holds
+    /// built-in solvers to the registry (<see cref="CaseLoader"/>), the runner holds declaring solvers to their
+    /// declarations before running.</summary>
+    public static string SchemeName(JsonFields f, string field, string scheme)
+    {
         try
         {
             return SplittingSchemes.Get(scheme).Name;
         }
         catch (ArgumentException e)
         {
-            throw f.Error("scheme", e.Message);
+            if (Solvers.SchemeDeclarations.IsWellFormedName(scheme)) return scheme;
+            throw f.Error(field, e.Message);
         }
     }
 
@@ -70,6 +79,15 @@ internal static class StudyFields
         return dts;
     }
 
+    /// <summary>The stated order window, or null when the case gives none (the solver's declared order ±
+    /// <see cref="Solvers.SchemeDeclarations.OrderTolerance"/> is used then, see <see cref="ResolveWindow"/>).</summary>
+    public static (double Low, double High)? OptionalWindow(JsonFields f) => f.Has("window") ? Window(f) : null;
+
+    /// <summary>The stated window, else the window the solver's declared order for <paramref name="scheme"/> implies.</summary>
+    /// <exception cref="InvalidOperationException">No window and no declaration of the scheme (the message says which).</exception>
+    public static (double Low, double High) ResolveWindow((double Low, double High)? stated, Solvers.ISolverUnderTest solver, string scheme) =>
+        stated ?? Solvers.SchemeDeclarations.DeclaredWindow(solver, scheme);
+
     public static (double Low, double High) Window(JsonFields f)
     {
         var window = f.Numbers("window");
@@ -93,9 +111,15 @@ internal static class StudyFields
 /// Richardson extrapolation, or a finest run); verdict <see cref="Convergence.OrderVerdict"/> on the observed order
 /// against the stated window. The wall time of each run is recorded (work-precision plot, informational).
 /// </summary>
-public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double finalTime, double low, double high, TimeReference reference,
-    string? scheme, double roundOffFloor, string id = TimeStudyCheck.CheckId) : ICheck
+public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double finalTime, (double Low, double High)? window, TimeReference reference,
+    string? scheme, double roundOffFloor, string id = TimeStudyCheck.CheckId) : ICheck, Solvers.IUsesSchemes
 {
+    public TimeStudyCheck(IReadOnlyList<double> timeSteps, double finalTime, double low, double high, TimeReference reference,
+        string? scheme, double roundOffFloor, string id = CheckId)
+        : this(timeSteps, finalTime, (low, high), reference, scheme, roundOffFloor, id)
+    {
+    }
+
     /// <summary>The case-file id.</summary>
     public const string CheckId = "time-study";
 
@@ -106,18 +130,21 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
     public const double DefaultRoundOffFloor = 1e-12;
 
     public string Id => id;
-    public string Statement => "The scheme's observed temporal order lies in the stated window (time refinement, space fixed).";
+    public string Statement => "The scheme's observed temporal order lies in the stated window, or within ± 0.2 of the solver's declared order when none is stated (time refinement, space fixed).";
     public IReadOnlyList<double> TimeSteps { get; } = timeSteps;
     public double FinalTime { get; } = finalTime;
-    public double Low { get; } = low;
-    public double High { get; } = high;
+
+    /// <summary>The case's window; null: the solver's declared order ± <see cref="Solvers.SchemeDeclarations.OrderTolerance"/>.</summary>
+    public (double Low, double High)? Window { get; } = window;
     public TimeReference Reference { get; } = reference;
+    public IEnumerable<string> SchemesUsed => scheme is null ? [] : [scheme];
 
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (SchrodingerLoheSpec)context.Problem;
         var schemeName = scheme ?? context.Resolution.Scheme;
-        var settings = new TimeStudySettings(TimeSteps, Low, High, Reference, roundOffFloor, schemeName);
+        var (low, high) = StudyFields.ResolveWindow(Window, context.Solver, schemeName);
+        var settings = new TimeStudySettings(TimeSteps, low, high, Reference, roundOffFloor, schemeName);
         Func<SchrodingerLoheField>? exact = null;
         if (Reference.Kind == TimeReferenceKind.Exact)
             exact = SchrodingerLoheStudy.ExactReference(spec, context.Resolution.GridPoints, FinalTime, out var reason) ?? throw new InvalidOperationException(reason);
@@ -136,11 +163,11 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
         var spec = StudyFields.RequireSchrodingerLohe(f, problem, "time study");
         var final = StudyFields.Final(f, problem);
         var dts = StudyFields.Ladder(f, final);
-        var (low, high) = StudyFields.Window(f);
+        var window = StudyFields.OptionalWindow(f);
         var scheme = StudyFields.Scheme(f);
         var floor = StudyFields.Floor(f, DefaultRoundOffFloor);
         var reference = ReadReference(f, spec, final, dts[^1]);
-        return new TimeStudyCheck(dts, final, low, high, reference, scheme, floor);
+        return new TimeStudyCheck(dts, final, window, reference, scheme, floor);
     }
 
     internal static TimeReference ReadReference(JsonFields f, SchrodingerLoheSpec spec, double final, double finestDt)
@@ -180,7 +207,7 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
 /// against a finer reference compared in Fourier space (<see cref="SpectralComparison"/>); spectral fit e ≈ C e^{−αM};
 /// verdict by <see cref="GridStudy.Decide"/> (α ≥ the stated minimum, or the error reached the stated floor).
 /// </summary>
-public sealed class GridStudyCheck(GridStudySettings settings, double finalTime, string dtReason) : ICheck
+public sealed class GridStudyCheck(GridStudySettings settings, double finalTime, string dtReason) : ICheck, Solvers.IUsesSchemes
 {
     /// <summary>The case-file id.</summary>
     public const string CheckId = "grid-study";
@@ -191,6 +218,7 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
     public string Id => CheckId;
     public string Statement => "The error falls spectrally in the grid size M (fitted rate α at least the stated minimum, or the floor reached).";
     public GridStudySettings Settings { get; } = settings;
+    public IEnumerable<string> SchemesUsed => Settings.Scheme.Length > 0 ? [Settings.Scheme] : [];
 
     public CheckResult Evaluate(CheckContext context)
     {
@@ -270,11 +298,11 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
 }
 
 /// <summary>
-/// "work-precision": every listed S-L scheme (default: every registered one) on one dt ladder against the exact
+/// "work-precision": every listed S-L scheme (default: every scheme the solver declares; the registered ones for a solver that declares none) on one dt ladder against the exact
 /// factorised reference; plots error against wall time. Timing is noisy, so it decides nothing: the verdict only
 /// says whether every run produced a finite error (Fail otherwise).
 /// </summary>
-public sealed class WorkPrecisionCheck(IReadOnlyList<double> timeSteps, double finalTime, IReadOnlyList<string> schemes) : ICheck
+public sealed class WorkPrecisionCheck(IReadOnlyList<double> timeSteps, double finalTime, IReadOnlyList<string>? schemes) : ICheck, Solvers.IUsesSchemes
 {
     /// <summary>The case-file id.</summary>
     public const string CheckId = "work-precision";
@@ -282,7 +310,9 @@ public sealed class WorkPrecisionCheck(IReadOnlyList<double> timeSteps, double f
     public string Id => CheckId;
     public string Statement => "Error against wall time for each scheme (informational; the verdict only requires finite errors).";
     public IReadOnlyList<double> TimeSteps { get; } = timeSteps;
-    public IReadOnlyList<string> Schemes { get; } = schemes;
+    /// <summary>The listed schemes; null: every scheme the solver declares (the splitting registry when it declares none).</summary>
+    public IReadOnlyList<string>? Schemes { get; } = schemes;
+    public IEnumerable<string> SchemesUsed => Schemes ?? [];
 
     public CheckResult Evaluate(CheckContext context)
     {
@@ -290,7 +320,9 @@ public sealed class WorkPrecisionCheck(IReadOnlyList<double> timeSteps, double f
         var exact = SchrodingerLoheStudy.ExactReference(spec, context.Resolution.GridPoints, finalTime, out var reason) ?? throw new InvalidOperationException(reason);
         var reference = exact();
         var curves = new List<(string Name, IReadOnlyList<double> Seconds, IReadOnlyList<double> Errors)>();
-        foreach (var scheme in Schemes)
+        var schemes = Schemes ?? Solvers.SchemeDeclarations.Of(context.Solver)?.Select(d => d.Name).ToArray()
+            ?? SplittingSchemes.All.Select(s => s.Name).ToArray();
+        foreach (var scheme in schemes)
         {
             var runner = SchrodingerLoheStudy.TimeRunner(context.Solver, spec, context.Resolution, scheme, finalTime);
             var runs = TimeSteps.Select(dt => runner(dt)).ToArray();
@@ -326,7 +358,7 @@ public sealed class WorkPrecisionCheck(IReadOnlyList<double> timeSteps, double f
         if (CheckContext.ExactPropagator(spec, spec.Grid(), out var reason) is null) throw f.Error("id", reason);
         var final = StudyFields.Final(f, problem);
         var dts = StudyFields.Ladder(f, final);
-        IReadOnlyList<string> schemes = SplittingSchemes.All.Select(s => s.Name).ToArray();
+        IReadOnlyList<string>? schemes = null;
         if (f.Has("schemes"))
         {
             f.Ignore("schemes");
@@ -334,17 +366,7 @@ public sealed class WorkPrecisionCheck(IReadOnlyList<double> timeSteps, double f
             if (element.ValueKind != System.Text.Json.JsonValueKind.Array || element.GetArrayLength() == 0
                 || element.EnumerateArray().Any(e => e.ValueKind != System.Text.Json.JsonValueKind.String))
                 throw f.Error("schemes", "expected a non-empty array of scheme names");
-            schemes = element.EnumerateArray().Select(e =>
-            {
-                try
-                {
-                    return SplittingSchemes.Get(e.GetString()!).Name;
-                }
-                catch (ArgumentException ex)
-                {
-                    throw f.Error("schemes", ex.Message);
-                }
-            }).ToArray();
+            schemes = element.EnumerateArray().Select(e => StudyFields.SchemeName(f, "schemes", e.GetString()!)).ToArray();
         }
         return new WorkPrecisionCheck(dts, final, schemes);
     }

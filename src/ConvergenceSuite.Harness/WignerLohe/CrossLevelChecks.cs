@@ -94,11 +94,22 @@ public sealed class CrossLevelCheck(double tolerance, string reference, string? 
 /// <summary>
 /// Temporal order of the W-L solver: re-run at a ladder of time steps (grid fixed), error = max_jk relative L² distance
 /// of w_jk(T) from the Wigner transforms of the exact-in-time S-L reference on the same grid; the observed order over the
-/// detected asymptotic range (Convergence.OrderVerdict) must lie in the stated window. This is also the dt ladder of the
-/// cross-level difference.
+/// detected asymptotic range (Convergence.OrderVerdict) must lie in the stated window, or within the solver's declared
+/// order ± <see cref="Solvers.SchemeDeclarations.OrderTolerance"/> when the case states none. This is also the dt ladder
+/// of the cross-level difference.
 /// </summary>
-public sealed class WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, double finalTime, double low, double high, string? scheme) : ICheck
+public sealed class WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, double finalTime, (double Low, double High)? window, string? scheme)
+    : ICheck, Solvers.IUsesSchemes
 {
+    public WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, double finalTime, double low, double high, string? scheme)
+        : this(timeSteps, finalTime, (low, high), scheme)
+    {
+    }
+
+    /// <summary>The case's window; null: the solver's declared order ± <see cref="Solvers.SchemeDeclarations.OrderTolerance"/>.</summary>
+    public (double Low, double High)? Window { get; } = window;
+    public IEnumerable<string> SchemesUsed => scheme is null ? [] : [scheme];
+
     /// <summary>Relative error level at which round-off of the phase-space sums dominates (points near it are excluded).</summary>
     public const double RoundOffFloor = 1e-12;
 
@@ -114,6 +125,7 @@ public sealed class WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, do
         using var wigner = new WignerTransform(grid);
         var expected = WignerCheckData.WignerFamily(wigner, states);
         var schemeName = scheme ?? context.Resolution.Scheme;
+        var (low, high) = Studies.StudyFields.ResolveWindow(Window, context.Solver, schemeName);
         var errors = TimeSteps.Select(dt =>
         {
             var run = context.Solver.Run(spec, context.Resolution with { Scheme = schemeName, TimeStep = dt }, storeStates: true, sampleTimes: [finalTime]);
@@ -126,7 +138,7 @@ public sealed class WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, do
         return result with { Message = $"{schemeName}: {result.Message}" };
     }
 
-    /// <summary>{ "dts": [...], "final": T?, "window": [lo, hi], "scheme": name? }.</summary>
+    /// <summary>{ "dts": [...], "final": T?, "window": [lo, hi]?, "scheme": name? }.</summary>
     internal static WignerTemporalOrderCheck Create(JsonFields f, Problem problem)
     {
         var spec = WignerCheckData.RequirePure(f, problem, "the W-L temporal-order study");
@@ -141,14 +153,8 @@ public sealed class WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, do
             var ratio = final / dt;
             if (Math.Abs(ratio - Math.Round(ratio)) > 1e-9 * ratio) throw f.Error("dts", $"final time {final} is not a multiple of dt = {dt}");
         }
-        var window = f.Numbers("window");
-        if (window.Length != 2 || !(window[0] < window[1])) throw f.Error("window", "give [low, high] with low < high");
-        var scheme = f.StringOr("scheme", null);
-        if (scheme is not null)
-        {
-            try { SplittingSchemes.Get(scheme); }
-            catch (ArgumentException e) { throw f.Error("scheme", e.Message); }
-        }
-        return new WignerTemporalOrderCheck(dts, final, window[0], window[1], scheme);
+        var window = Studies.StudyFields.OptionalWindow(f);
+        var scheme = Studies.StudyFields.Scheme(f);
+        return new WignerTemporalOrderCheck(dts, final, window, scheme);
     }
 }

@@ -16,8 +16,11 @@ namespace ConvergenceSuite.Harness.WignerLohe;
 public sealed record WignerLohePayload(PhaseSpaceGrid Grid, WignerLoheProblem Problem, IReadOnlyList<Complex[][]>? Fields);
 
 /// <summary>Wraps the spectral W-L splitting solver (QuantumSync.Solvers.WignerLohe) as a solver under test.</summary>
-public sealed class SpectralWignerLoheAdapter : ISolverUnderTest
+public sealed class SpectralWignerLoheAdapter : ISolverUnderTest, ConvergenceSuite.Harness.Solvers.IDeclaresSchemes
 {
+    /// <summary>Every scheme of the splitting registry, at its registered order.</summary>
+    public IReadOnlyList<ConvergenceSuite.Harness.Solvers.DeclaredScheme> Schemes { get; } = ConvergenceSuite.Harness.Solvers.SchemeDeclarations.SplittingRegistry();
+
     private readonly IFftBackend? _backend;
     private readonly Func<WignerLoheProblem, WignerLoheProblem>? _defect;
     private readonly bool _freezeCorrelations;

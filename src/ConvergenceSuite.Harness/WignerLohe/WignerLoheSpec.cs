@@ -167,9 +167,7 @@ public sealed class WignerLoheReader : IModelReader
         if (pure is not null && root.Has("coherences")) throw root.Error("coherences", "cross terms of pure data are the Wigner cross-transforms; coherences are for phase-space (mixed) data");
         var normalise = root.BooleanOr("normalise", true);
         var (final, samples, dt) = CaseLoader.ReadTime(root);
-        var scheme = root.StringOr("scheme", "strang")!;
-        try { QuantumSync.Solvers.SchrodingerLohe.SplittingSchemes.Get(scheme); }
-        catch (ArgumentException e) { throw root.Error("scheme", e.Message); }
+        var scheme = CaseLoader.ReadScheme(root);
         var leakage = root.NumberOr("leakageTolerance", InitialLeakageTolerance);
         if (!(leakage > 0)) throw root.Error("leakageTolerance", "must be positive");
         var spec = new WignerLoheSpec(lengths, points, coupling, potential, pure, mixed, coherences, normalise, final, samples);

@@ -50,6 +50,32 @@ public class WignerLoheCheckTests
         Report(Evaluate(fourth, Run(fourth))).Verdict.ShouldBe(Verdict.Fail);
     }
 
+    [Test]
+    public void TemporalOrder_WithoutWindow_UsesTheDeclaredOrder_AMisdeclaredOrderFails()
+    {
+        // spectral-wl declares strang at order 2: window 2 ± SchemeDeclarations.OrderTolerance, as the stated [1.8, 2.2] above.
+        var definition = Case(PureGaussians, """{ "id": "wigner-temporal-order", "dts": [0.2, 0.1, 0.05, 0.025], "final": 1.0 }""", final: 1.0);
+        var run = Run(definition);
+        var declared = Report(Evaluate(definition, run));
+        declared.Verdict.ShouldBe(Verdict.Pass);
+        declared.Message.ShouldContain("[1.8, 2.2]");
+        // The same solver declaring strang as fourth order: the observed ≈ 2 must fail 4 ± 0.2.
+        var liar = new StrangClaimedFourth(new SpectralWignerLoheAdapter());
+        var misdeclared = Report(definition.Checks.Single().Evaluate(new CheckContext(definition, run, liar)));
+        misdeclared.Verdict.ShouldBe(Verdict.Fail);
+        misdeclared.Message.ShouldContain("[3.8, 4.2]");
+    }
+
+    private sealed class StrangClaimedFourth(Harness.Solvers.ISolverUnderTest inner) : Harness.Solvers.ISolverUnderTest, Harness.Solvers.IDeclaresSchemes
+    {
+        public string Name => inner.Name;
+        public IReadOnlyCollection<ModelKind> Models => inner.Models;
+        public IReadOnlyList<Harness.Solvers.DeclaredScheme> Schemes { get; } = [new("strang", 4)];
+
+        public Harness.Solvers.Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null,
+            CancellationToken cancellation = default) => inner.Run(problem, resolution, storeStates, sampleTimes, cancellation);
+    }
+
     [TestCase(true)]
     [TestCase(false)]
     public void Lemma41AndCorrelationOde_CorrectRun_Pass_PerturbedCorrelation_Fails(bool pure)
