@@ -16,6 +16,7 @@ public sealed class WignerLoheCheckModule : ICheckModule
         },
         ["wigner-cross-level"] = CrossLevelCheck.Create,
         ["wigner-temporal-order"] = WignerTemporalOrderCheck.Create,
+        [WignerGridStudyCheck.CheckId] = WignerGridStudyCheck.Create,
         ["wigner-lemma-4.1"] = (f, p) =>
         {
             RequireNormalisedPair(f, p, "Lemma 4.1");
