@@ -92,6 +92,9 @@ public class SchrodingerLoheAllocationTests
     /// periodic application of the deferred mixing) and on the general path (distinct potentials). Counted on this thread
     /// only, so background work of the test runner cannot leak in.
     /// </summary>
+    // Not in parallel with other fixtures: once, at load ~20 with every fixture running in parallel, this measurement saw
+    // a non-zero allocation that does not reproduce alone (cause not established); measured alone it is 0.
+    [NonParallelizable]
     [TestCase(false, 2)]
     [TestCase(false, 16)]
     [TestCase(true, 4)]

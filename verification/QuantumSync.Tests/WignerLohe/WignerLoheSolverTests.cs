@@ -92,6 +92,9 @@ public class WignerLoheSolverTests
     /// <summary>The ODE integrator's own global error (≈ 1e-13) plus the solver's RK4 round-off.</summary>
     private const double CorrelationTolerance = 1e-11;
 
+    // Not in parallel with other fixtures: once, at load ~20 with every fixture running in parallel, this measurement saw
+    // a non-zero allocation that does not reproduce alone (cause not established); measured alone it is 0.
+    [NonParallelizable]
     [Test]
     public void Stepping_SteadyState_AllocatesNothing()
     {
