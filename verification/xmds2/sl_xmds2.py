@@ -79,17 +79,19 @@ def parse_scheme(scheme):
 
 
 def segments(times, dt):
-    """Groups the sample intervals into (steps, samples) integrate elements: consecutive equal intervals share one."""
+    """Groups the sample intervals into (steps, samples) integrate elements: consecutive equal intervals share one.
+    The first sample is XMDS2's initial sample when it is at t = 0."""
     counts = []
     for t in times:
         k = round(t / dt)
         if abs(k * dt - t) > TIME_TOLERANCE * max(1.0, abs(t)):
             raise ValueError(f"sample time {t!r} is not a multiple of dt = {dt!r}")
         counts.append(k)
-    if counts[0] != 0:
-        raise ValueError(f"the first sample time is {times[0]!r}; the contract starts at 0")
+    if counts[0] < 0:
+        raise ValueError(f"the first sample time is {times[0]!r}, before t = 0")
     groups = []
-    for a, b in zip(counts, counts[1:]):
+    # t = 0 is XMDS2's initial sample when it is asked for; a study may ask for later times only (e.g. [T]).
+    for a, b in zip([0] + counts, counts) if counts[0] > 0 else zip(counts, counts[1:]):
         if b <= a:
             raise ValueError("sample times must increase")
         if groups and groups[-1][0] == b - a:
@@ -99,7 +101,7 @@ def segments(times, dt):
     return [(per * samples, samples) for per, samples in groups]
 
 
-def script(n, shape, lengths, coupling, algorithm, tolerance, groups, store_states):
+def script(n, shape, lengths, coupling, algorithm, tolerance, groups, store_states, initial_sample):
     """The XMDS2 simulation (text). Data are read at run time from INPUT_FILE (see write_input)."""
     d = len(shape)
     names = DIMENSION_NAMES[:d]
@@ -152,7 +154,7 @@ def script(n, shape, lengths, coupling, algorithm, tolerance, groups, store_stat
         state_moments = " ".join(f"pr{j} pi{j}" for j in range(1, n + 1))
         state_code = "\n".join(f"        pr{j} = Re(psi{j}); pi{j} = Im(psi{j});" for j in range(1, n + 1))
         state_group = f"""
-    <sampling_group basis="{' '.join(names)}" initial_sample="yes">
+    <sampling_group basis="{' '.join(names)}" initial_sample="{initial_sample}">
       <moments>{state_moments}</moments>
       <dependencies>wavefunction</dependencies>
       <![CDATA[
@@ -251,7 +253,7 @@ def script(n, shape, lengths, coupling, algorithm, tolerance, groups, store_stat
   </sequence>
 
   <output format="hdf5" filename="{SCRIPT_NAME}.xsil">
-    <sampling_group initial_sample="yes">
+    <sampling_group initial_sample="{initial_sample}">
       <moments>{z_moments}</moments>
       <dependencies>overlaps</dependencies>
       <![CDATA[
@@ -344,7 +346,8 @@ def main(folder):
         print("potentials and initial states must hold one value per grid point for each of the N oscillators", file=sys.stderr)
         return 3
     norms = [math.sqrt(float(np.sum(r * r + s * s)) * cell) for r, s in zip(re, im)]
-    text = script(n, shape, lengths, coupling, algorithm, tolerance, groups, store_states)
+    initial_sample = "yes" if round(times[0] / dt) == 0 else "no"
+    text = script(n, shape, lengths, coupling, algorithm, tolerance, groups, store_states, initial_sample)
     version = xmds2_version(xmds2)
     try:
         binary, cached = compiled(xmds2, text, version)
@@ -364,15 +367,16 @@ def main(folder):
     import h5py  # Debian's xmds2 depends on python3-h5py
     with h5py.File(os.path.join(run_dir, SCRIPT_NAME + ".h5"), "r") as h5:
         z_group = h5["1"]
-        t = np.asarray(z_group["t"])
         samples = len(times)
+        # XMDS2 drops the t dimension of a group that holds a single sample.
+        t = np.atleast_1d(np.asarray(z_group["t"])) if "t" in z_group else np.array([times[-1]] if samples == 1 else [])
         if t.size != samples:
             print(f"XMDS2 wrote {t.size} samples; the problem asks for {samples}", file=sys.stderr)
             return 4
         z = np.empty((samples, n, n), dtype=np.complex128)
         for j in range(1, n + 1):
             for k in range(1, n + 1):
-                z[:, j - 1, k - 1] = np.asarray(z_group[f"zr{j}_{k}"]) + 1j * np.asarray(z_group[f"zi{j}_{k}"])
+                z[:, j - 1, k - 1] = np.atleast_1d(np.asarray(z_group[f"zr{j}_{k}"]) + 1j * np.asarray(z_group[f"zi{j}_{k}"]))
         states = None
         if store_states:
             s_group = h5["2"]
