@@ -22,6 +22,12 @@ namespace ConvergenceSuite.Benchmarks;
 /// grid and initial data only). Wall time: best of <see cref="WorkPrecision.Repeats"/> runs (construction + stepping +
 /// reading), after a warm-up run. Writes schemes.csv and one PNG per problem; prints, per scheme and problem, the
 /// cheapest run reaching 1e-8 and 1e-11. Informational output, not committed.
+/// With <c>--xmds FILE.tsv</c> (written by verification/xmds2/run-comparison.sh) it also reads XMDS2's runs of the same
+/// two problems (z12(12), ψ_j(12) on the same grid, best-of-3 integration time), measures their errors against the same
+/// references, adds them to the plots and to work-precision.csv, cross-checks the distinct-potential reference against
+/// XMDS2's ARK45 at its tightest tolerance, and writes ratios.tsv: for each method (a scheme, XMDS2's RK4IP or ARK45)
+/// the time at errors 1e-8 and 1e-11 interpolated on its work-precision curve (<see cref="TimeAt"/>), and the ratio
+/// (best built-in scheme)/(best XMDS2 integrator) per problem and error.
 /// </summary>
 public static class SchemeWorkPrecision
 {
@@ -34,7 +40,18 @@ public static class SchemeWorkPrecision
 
     public static int Run(string[] args)
     {
-        var outDir = args.Length >= 2 && args[0] == "--out" ? args[1] : "reports/scheme-work-precision";
+        var outDir = "reports/scheme-work-precision";
+        string? xmdsFile = null;
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length || args[i] is not ("--out" or "--xmds"))
+            {
+                Console.Error.WriteLine($"unknown option {args[i]}; usage: schemes [--xmds FILE.tsv] [--out DIR]");
+                return 2;
+            }
+            if (args[i] == "--out") outDir = args[i + 1];
+            else xmdsFile = args[i + 1];
+        }
         Directory.CreateDirectory(outDir);
         var rows = new List<Row>();
 
@@ -57,6 +74,8 @@ public static class SchemeWorkPrecision
         var csv = new List<string> { "problem,scheme,steps,error,seconds" };
         csv.AddRange(rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Problem},{r.Scheme},{r.Steps},{r.Error:R},{r.Seconds:R}")));
         File.WriteAllLines(Path.Combine(outDir, "schemes.csv"), csv);
+        var ours = rows.ToList();
+        if (xmdsFile is not null) rows.AddRange(XmdsRows(xmdsFile, reference[1], exact, identical));
         foreach (var problem in rows.Select(r => r.Problem).Distinct())
         {
             var series = rows.Where(r => r.Problem == problem).GroupBy(r => r.Scheme)
@@ -79,9 +98,111 @@ public static class SchemeWorkPrecision
                 : string.Create(CultureInfo.InvariantCulture, $"{best.Steps,5} steps {best.Seconds * 1e3,8:F2} ms (error {best.Error:E2})");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {problem,-14} ≤ {target:E0}  {scheme.Name,-12} {found}"));
         }
+        if (xmdsFile is not null) Compare(rows, ours, reference[1], outDir);
         Console.WriteLine($"written: {Path.GetFullPath(outDir)}");
         return 0;
     }
+
+    /// <summary>XMDS2's integrators as they appear in the rows ("xmds2-" + the integrator column of the TSV).</summary>
+    private const string XmdsPrefix = "xmds2-";
+
+    /// <summary>
+    /// The XMDS2 runs of the TSV (problem, integrator, parameter, value, z0, z12, seconds, states file with lines
+    /// "x re1 im1 re2 im2"), with their errors measured as ours: |z12(12) − z12_ref| on the distinct problem,
+    /// max_j ‖ψ_j(12) − ψ_j^exact(12)‖ on the identical one. "Steps" holds the step count (RK4IP) or −log10 of the
+    /// tolerance (ARK45, rounded).
+    /// </summary>
+    private static IEnumerable<Row> XmdsRows(string file, Complex zReference, Complex[][] exact, SchrodingerLoheProblem identical)
+    {
+        var grid = identical.Grid;
+        var xs = grid.Coordinates(0);
+        foreach (var line in File.ReadLines(file).Where(l => l.Length > 0 && l[0] != '#'))
+        {
+            var f = line.Split('\t');
+            if (f.Length != 10) throw new FormatException($"{file}: expected 10 tab-separated columns, got {f.Length}: {line}");
+            double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
+            var (problem, integrator, parameter, value) = (f[0], XmdsPrefix + f[1].ToLowerInvariant(), f[2], D(3));
+            var steps = parameter == "steps" ? (int)value : (int)Math.Round(-Math.Log10(value));
+            double error;
+            if (problem == "distinct-z12") error = Complex.Abs(new Complex(D(6), D(7)) - zReference);
+            else if (problem == "identical-psi")
+            {
+                var points = File.ReadLines(f[9]).Select(l => l.Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+                if (points.Length != grid.Count) throw new FormatException($"{f[9]}: {points.Length} grid points; the grid has {grid.Count}");
+                for (var i = 0; i < points.Length; i++)
+                    if (Math.Abs(points[i][0] - xs[i]) > GridTolerance)
+                        throw new FormatException($"{f[9]}: point {i} is at x = {points[i][0]}, the grid's at {xs[i]}");
+                var psi = new[] { points.Select(p => new Complex(p[1], p[2])).ToArray(), points.Select(p => new Complex(p[3], p[4])).ToArray() };
+                error = Enumerable.Range(0, 2).Max(j => Integrals.DistanceL2(psi[j], exact[j], grid.CellVolume));
+            }
+            else throw new FormatException($"{file}: unknown problem {problem}");
+            yield return new Row(problem, integrator, steps, error, D(8));
+        }
+    }
+
+    /// <summary>Coordinates XMDS2 prints (17 digits) and the grid's agree to round-off; 1e-9 only guards the order.</summary>
+    private const double GridTolerance = 1e-9;
+
+    /// <summary>
+    /// Time a method needs for error <paramref name="target"/>: its runs ordered by time, the first run with error ≤
+    /// target, and the straight line in log(error)–log(time) through it and the run before it, evaluated at the target
+    /// (the measured time when the first run already reaches it; null when no run does). Interpolating rather than
+    /// taking the measured point removes the luck of where the ladder's points fall.
+    /// </summary>
+    public static double? TimeAt(IEnumerable<(double Error, double Seconds)> runs, double target)
+    {
+        var ordered = runs.OrderBy(r => r.Seconds).ToArray();
+        var k = Array.FindIndex(ordered, r => r.Error <= target);
+        if (k < 0) return null;
+        if (k == 0) return ordered[0].Seconds;
+        var (a, b) = (ordered[k - 1], ordered[k]);
+        if (!(a.Error > b.Error)) return b.Seconds;
+        var s = (Math.Log(target) - Math.Log(a.Error)) / (Math.Log(b.Error) - Math.Log(a.Error));
+        return Math.Exp(Math.Log(a.Seconds) + s * (Math.Log(b.Seconds) - Math.Log(a.Seconds)));
+    }
+
+    private static void Compare(List<Row> rows, List<Row> ours, Complex zReference, string outDir)
+    {
+        var csv = new List<string> { "problem,method,steps_or_log10_tolerance,error,seconds" };
+        csv.AddRange(rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Problem},{r.Scheme},{r.Steps},{r.Error:R},{r.Seconds:R}")));
+        File.WriteAllLines(Path.Combine(outDir, "work-precision.csv"), csv);
+
+        // The distinct problem's reference (kahanli6, 12000 steps) against XMDS2's tightest ARK45 run and kahanli6 at half the steps.
+        var tightest = rows.Where(r => r.Problem == "distinct-z12" && r.Scheme == XmdsPrefix + "ark45ip").OrderByDescending(r => r.Steps).FirstOrDefault();
+        if (tightest is not null)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"reference check (distinct): |z12 kahanli6 12000 steps − z12 XMDS2 ARK45 tol 1e-{tightest.Steps}| = {tightest.Error:E2}; z12_ref = {zReference.Real:R} {zReference.Imaginary:+0.################;-0.################}i"));
+        var half = new Complex[4];
+        Solve(Problem(distinct: true), SplittingSchemes.KahanLi6, 2 * FinalTime / ReferenceSteps, half);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reference check (distinct): |z12 kahanli6 12000 steps − kahanli6 6000 steps| = {Complex.Abs(half[1] - zReference):E2}"));
+
+        var table = new List<string> { "problem	target	method	seconds" };
+        var ratios = new List<string>();
+        foreach (var problem in rows.Select(r => r.Problem).Distinct())
+        foreach (var target in Targets)
+        {
+            (string Method, double? Seconds) Best(IEnumerable<Row> set) => set.GroupBy(r => r.Scheme)
+                .Select(g => (Method: g.Key, Seconds: TimeAt(g.Select(r => (r.Error, r.Seconds)), target)))
+                .Where(m => m.Seconds is not null).OrderBy(m => m.Seconds).FirstOrDefault();
+            foreach (var method in rows.Where(r => r.Problem == problem).GroupBy(r => r.Scheme))
+            {
+                var t = TimeAt(method.Select(r => (r.Error, r.Seconds)), target);
+                table.Add(string.Create(CultureInfo.InvariantCulture, $"{problem}	{target:E0}	{method.Key}	{(t is null ? "not reached" : t.Value.ToString("R", CultureInfo.InvariantCulture))}"));
+            }
+            var builtIn = Best(ours.Where(r => r.Problem == problem));
+            var xmds = Best(rows.Where(r => r.Problem == problem && r.Scheme.StartsWith(XmdsPrefix, StringComparison.Ordinal)));
+            var ratio = builtIn.Seconds is { } a && xmds.Seconds is { } b ? (a / b).ToString("F3", CultureInfo.InvariantCulture) : "n/a";
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"{problem}\t{target:E0}\t{builtIn.Method ?? "none"}\t{Ms(builtIn.Seconds)}\t{xmds.Method ?? "none"}\t{Ms(xmds.Seconds)}\t{ratio}");
+            ratios.Add(line);
+        }
+        File.WriteAllLines(Path.Combine(outDir, "times-at-error.tsv"), table);
+        File.WriteAllLines(Path.Combine(outDir, "ratios.tsv"), ratios.Prepend("problem\terror\tbest_builtin\tbuiltin_ms\tbest_xmds2\txmds2_ms\tratio_builtin_over_xmds2"));
+        Console.WriteLine("time at each error, interpolated in log-log on each method's work-precision curve; ratio = best built-in / best XMDS2:");
+        foreach (var line in ratios) Console.WriteLine("  " + line.Replace('\t', ' '));
+    }
+
+    private static string Ms(double? seconds) => seconds is null ? "not reached" : (seconds.Value * 1e3).ToString("F2", CultureInfo.InvariantCulture);
 
     private static IEnumerable<Row> Sweep(string name, SchrodingerLoheProblem problem, Func<SplitStepSolver, SchrodingerLoheProblem, double> error)
     {

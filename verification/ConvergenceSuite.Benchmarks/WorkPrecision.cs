@@ -12,7 +12,9 @@ using QuantumSync.Solvers.SchrodingerLohe;
 namespace ConvergenceSuite.Benchmarks;
 
 /// <summary>
-/// The ConvergenceSuite side of the XMDS2 comparison (verification/xmds2/run-comparison.sh): the Lemma 4.1 acceptance
+/// The first XMDS2 comparison (issue 8; run-comparison.sh now uses <see cref="SchemeWorkPrecision"/> with --xmds, on
+/// the two problems of issue 16). Kept for reference: z12 with identical potentials, which every splitting scheme gets
+/// exact to round-off at any dt, so it measures cost, not accuracy per cost; not a speed claim. The Lemma 4.1 acceptance
 /// problem (N = 2, 1-D, M = 256 on [−20, 20), V = x²/8, K = 1, the packets of verification/cases/sl-1d-n2-lemma41.json,
 /// normalised on the grid) solved to t = 12 by every registered splitting scheme at several dt; error
 /// |z12(12) − z(12)| against Lemma 4.1, z(t) = ((1+z0)e^{Kt} − (1−z0))/((1+z0)e^{Kt} + (1−z0)), z0 = z12(0) of the

@@ -82,7 +82,8 @@ public static class CaseLoader
             External.ExternalCommands.Read(root, solver, problem);
             var checks = root.Objects("checks").Select(c => CheckRegistry.Create(c, problem)).ToList();
             if (checks.Count == 0) throw root.Error("checks", "a case needs at least one check");
-            if (Solvers.SchemeDeclarations.IsBuiltInSolver(solver) && problem.Model is ModelKind.SchrodingerLohe or ModelKind.WignerLohe)
+            if (Solvers.SchemeDeclarations.IsBuiltInSolver(solver) && solver != External.ExternalCommands.SolverName
+                && problem.Model is ModelKind.SchrodingerLohe or ModelKind.WignerLohe)
             {
                 // Studies accept names a solver outside the suite may declare; a built-in solver has the registry only.
                 for (var i = 0; i < checks.Count; i++)
@@ -154,8 +155,9 @@ public static class CaseLoader
     {
         var scheme = root.StringOr("scheme", "strang")!;
         // A built-in solver implements the splitting registry only, so any other name is a typo caught here; a solver from
-        // outside the suite may declare its own schemes (checked against its declarations when the case runs).
-        if (SolverOf(root) is var solverName && Solvers.SchemeDeclarations.IsBuiltInSolver(solverName))
+        // outside the suite may declare its own schemes (checked against its declarations when the case runs), and so may
+        // an external process (the "schemes" of the case's "external" block).
+        if (SolverOf(root) is var solverName && Solvers.SchemeDeclarations.IsBuiltInSolver(solverName) && solverName != External.ExternalCommands.SolverName)
         {
             try { QuantumSync.Solvers.SchrodingerLohe.SplittingSchemes.Get(scheme); }
             catch (ArgumentException e) { throw root.Error("scheme", e.Message); }

@@ -39,7 +39,7 @@ public sealed class TemporalOrderCheck(IReadOnlyList<double> timeSteps, double f
         var schemeName = scheme ?? context.Resolution.Scheme;
         var exact = SchrodingerLoheStudy.ExactReference(spec, context.Resolution.GridPoints, FinalTime, out var reason)
                     ?? throw new InvalidOperationException(reason);
-        var (low, high) = StudyFields.ResolveWindow(Window, context.Solver, schemeName);
+        var (low, high) = StudyFields.ResolveWindow(Window, context.Solver, schemeName, context.Problem);
         var settings = new TimeStudySettings(TimeSteps, low, high, TimeReference.Exact, RoundOffFloor, schemeName);
         return TimeStudy.Evaluate(Id, settings, SchrodingerLoheStudy.TimeRunner(context.Solver, spec, context.Resolution, schemeName, FinalTime),
             SchrodingerLoheStudy.TimeQuantity, exact);

@@ -6,8 +6,11 @@ namespace ConvergenceSuite.Harness.External;
 /// <summary>
 /// How to run an external solver: the program and its arguments (run without a shell; the problem folder is appended
 /// as the last argument), the working directory (the case file's folder) and a wall-clock limit per run.
+/// <see cref="Schemes"/>: the schemes the case declares for the external solver with their expected orders (the case's
+/// <c>"external": { "schemes": [...] }</c>), or null when it declares none; see <see cref="Solvers.SchemeDeclarations.Of"/>.
 /// </summary>
-public sealed record ExternalCommand(IReadOnlyList<string> Command, string WorkingDirectory, double TimeoutSeconds)
+public sealed record ExternalCommand(IReadOnlyList<string> Command, string WorkingDirectory, double TimeoutSeconds,
+    IReadOnlyList<Solvers.DeclaredScheme>? Schemes = null)
 {
     /// <summary>Default wall-clock limit of one run of the external process.</summary>
     public const double DefaultTimeoutSeconds = 600;
@@ -32,9 +35,11 @@ public static class ExternalCommands
     public static ExternalCommand? For(Problem problem) => Attached.TryGetValue(problem, out var c) ? c : null;
 
     /// <summary>
-    /// Reads "external": { "command": [...], "timeoutSeconds": s } when the case names the external solver, and refuses
-    /// the block for any other solver. Relative program paths (containing a '/') are resolved against the case file's
-    /// folder, which is also the working directory.
+    /// Reads "external": { "command": [...], "timeoutSeconds": s, "schemes": [{ "name": n, "order": p }, ...] } when the
+    /// case names the external solver, and refuses the block for any other solver. Relative program paths (containing a
+    /// '/') are resolved against the case file's folder, which is also the working directory. "schemes" (optional)
+    /// declares the external solver's schemes and their expected orders: the case's scheme and every study's must then
+    /// be among them, and a study without a window judges the observed order against the declared one.
     /// </summary>
     public static void Read(JsonFields root, string solver, Problem problem)
     {
@@ -55,9 +60,30 @@ public static class ExternalCommands
         var command = element.EnumerateArray().Select(e => e.GetString()!).ToList();
         var timeout = block.NumberOr("timeoutSeconds", ExternalCommand.DefaultTimeoutSeconds);
         if (!(timeout > 0)) throw block.Error("timeoutSeconds", $"must be positive; got {timeout}");
+        var schemes = block.Has("schemes") ? ReadSchemes(block) : null;
         block.EnsureAllRead();
         var folder = Path.GetDirectoryName(Path.GetFullPath(root.File)) ?? Directory.GetCurrentDirectory();
         if (command[0].Contains('/') && !Path.IsPathRooted(command[0])) command[0] = Path.GetFullPath(Path.Combine(folder, command[0]));
-        Attach(problem, new ExternalCommand(command, folder, timeout));
+        Attach(problem, new ExternalCommand(command, folder, timeout, schemes));
+    }
+
+    /// <summary>"schemes": a non-empty array of { "name": well-formed and distinct, "order": positive and finite }.</summary>
+    private static IReadOnlyList<Solvers.DeclaredScheme> ReadSchemes(JsonFields block)
+    {
+        var entries = block.Objects("schemes");
+        if (entries.Count == 0) throw block.Error("schemes", "declare at least one scheme ({ \"name\": ..., \"order\": ... }), or leave the field out");
+        var declared = new List<Solvers.DeclaredScheme>();
+        foreach (var entry in entries)
+        {
+            var name = entry.String("name");
+            if (!Solvers.SchemeDeclarations.IsWellFormedName(name))
+                throw entry.Error("name", $"'{name}' is not a scheme name (expected {Solvers.SchemeDeclarations.NamePattern})");
+            var order = entry.Number("order");
+            if (!(order > 0 && double.IsFinite(order))) throw entry.Error("order", $"an expected order must be positive and finite; got {order}");
+            if (Solvers.SchemeDeclarations.Find(declared, name) is not null) throw entry.Error("name", $"scheme {name} is declared twice");
+            entry.EnsureAllRead();
+            declared.Add(new Solvers.DeclaredScheme(name, order));
+        }
+        return declared;
     }
 }

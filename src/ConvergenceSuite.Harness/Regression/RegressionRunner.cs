@@ -83,8 +83,12 @@ public sealed class RegressionRunner
         var recorders = _solvers.Select(s => new RecordingSolver(s)).ToList();
         var result = new VerificationRunner(recorders).RunCase(definition, cancellation, defaultBudgetSeconds);
         if (result.Error is not null) return result;
-        var trajectory = recorders.First(r => r.Name == definition.Solver).First
-                         ?? throw new InvalidOperationException($"case {definition.Id}: the solver returned no trajectory");
+        var trajectory = recorders.First(r => r.Name == definition.Solver).First;
+        // The solver's capability answer (unsupported): every check is Inconclusive with its reason, and so is the
+        // regression check, which has nothing to compare.
+        if (trajectory is null && result.Checks.Count > 0 && result.Checks.All(c => c.Verdict == Verdict.Inconclusive))
+            return result with { Checks = [.. result.Checks, CheckResult.Of(RegressionComparison.RegressionCheckId, Verdict.Inconclusive, result.Checks[0].Message, new Dictionary<string, double>())] };
+        if (trajectory is null) throw new InvalidOperationException($"case {definition.Id}: the solver returned no trajectory");
         var quantities = Observables.Extract(trajectory, result.Checks);
         var regression = Evaluate(definition, trajectory, quantities, result.Checks);
         return result with { Checks = [.. result.Checks, regression] };

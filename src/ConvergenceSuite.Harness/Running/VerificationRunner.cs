@@ -119,9 +119,9 @@ public sealed class VerificationRunner
         string? undeclared;
         try
         {
-            SchemeDeclarations.Validate(solver);
+            SchemeDeclarations.Validate(solver, definition.Problem);
             undeclared = SchemeDeclarations.CheckDeclared(solver,
-                definition.Checks.OfType<IUsesSchemes>().SelectMany(c => c.SchemesUsed).Prepend(definition.Resolution.Scheme));
+                definition.Checks.OfType<IUsesSchemes>().SelectMany(c => c.SchemesUsed).Prepend(definition.Resolution.Scheme), definition.Problem);
         }
         catch (InvalidOperationException e)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ConvergenceSuite.Harness.Cases;
 using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace ConvergenceSuite.Harness.Solvers;
@@ -68,11 +69,14 @@ public static class SchemeDeclarations
     /// <summary>True when <paramref name="name"/> may name a scheme declared by a solver outside the suite.</summary>
     public static bool IsWellFormedName(string name) => NameRegex.IsMatch(name);
 
-    /// <summary>The solver's declarations (looking through the runner's wrappers), or null when it declares none.</summary>
-    public static IReadOnlyList<DeclaredScheme>? Of(ISolverUnderTest solver)
+    /// <summary>The solver's declarations (looking through the runner's wrappers), or null when it declares none. The
+    /// external-process solver declares per case: its declarations are the "schemes" of the case's "external" block
+    /// (attached to <paramref name="problem"/>; see <see cref="External.ExternalCommands"/>).</summary>
+    public static IReadOnlyList<DeclaredScheme>? Of(ISolverUnderTest solver, Problem? problem = null)
     {
         while (solver is ISolverWrapper wrapper) solver = wrapper.Inner;
-        return (solver as IDeclaresSchemes)?.Schemes;
+        if (solver is IDeclaresSchemes declares) return declares.Schemes;
+        return solver is External.ExternalSolverAdapter && problem is not null ? External.ExternalCommands.For(problem)?.Schemes : null;
     }
 
     /// <summary>The declaration of <paramref name="scheme"/> (case-insensitive), or null.</summary>
@@ -87,9 +91,9 @@ public static class SchemeDeclarations
 
     /// <summary>The first scheme in <paramref name="schemes"/> the solver declares not, as the error message; null when
     /// all are declared or the solver declares nothing (then nothing is enforced).</summary>
-    public static string? CheckDeclared(ISolverUnderTest solver, IEnumerable<string> schemes)
+    public static string? CheckDeclared(ISolverUnderTest solver, IEnumerable<string> schemes, Problem? problem = null)
     {
-        var declared = Of(solver);
+        var declared = Of(solver, problem);
         if (declared is null) return null;
         var missing = schemes.FirstOrDefault(s => Find(declared, s) is null);
         return missing is null ? null : Undeclared(solver.Name, declared, missing);
@@ -97,19 +101,19 @@ public static class SchemeDeclarations
 
     /// <summary>The order window a study without a stated window uses: declared order ± <see cref="OrderTolerance"/>.</summary>
     /// <exception cref="InvalidOperationException">The solver declares no schemes, or not this one (the message says which).</exception>
-    public static (double Low, double High) DeclaredWindow(ISolverUnderTest solver, string scheme)
+    public static (double Low, double High) DeclaredWindow(ISolverUnderTest solver, string scheme, Problem? problem = null)
     {
-        var declared = Of(solver)
-                       ?? throw new InvalidOperationException($"the study states no order window and solver {solver.Name} declares no schemes (implement IDeclaresSchemes, or give \"window\")");
+        var declared = Of(solver, problem)
+                       ?? throw new InvalidOperationException($"the study states no order window and solver {solver.Name} declares no schemes (implement IDeclaresSchemes; an external solver: \"schemes\" in the case's \"external\" block; or give \"window\")");
         var found = Find(declared, scheme) ?? throw new InvalidOperationException(Undeclared(solver.Name, declared, scheme));
         return (found.Order - OrderTolerance, found.Order + OrderTolerance);
     }
 
     /// <summary>Validates the declarations themselves: names well formed and distinct, orders positive and finite.</summary>
     /// <exception cref="InvalidOperationException">Naming the solver and the bad declaration.</exception>
-    public static void Validate(ISolverUnderTest solver)
+    public static void Validate(ISolverUnderTest solver, Problem? problem = null)
     {
-        var declared = Of(solver);
+        var declared = Of(solver, problem);
         if (declared is null) return;
         foreach (var d in declared)
         {

@@ -85,8 +85,8 @@ internal static class StudyFields
 
     /// <summary>The stated window, else the window the solver's declared order for <paramref name="scheme"/> implies.</summary>
     /// <exception cref="InvalidOperationException">No window and no declaration of the scheme (the message says which).</exception>
-    public static (double Low, double High) ResolveWindow((double Low, double High)? stated, Solvers.ISolverUnderTest solver, string scheme) =>
-        stated ?? Solvers.SchemeDeclarations.DeclaredWindow(solver, scheme);
+    public static (double Low, double High) ResolveWindow((double Low, double High)? stated, Solvers.ISolverUnderTest solver, string scheme, Problem? problem = null) =>
+        stated ?? Solvers.SchemeDeclarations.DeclaredWindow(solver, scheme, problem);
 
     public static (double Low, double High) Window(JsonFields f)
     {
@@ -143,7 +143,7 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
     {
         var spec = (SchrodingerLoheSpec)context.Problem;
         var schemeName = scheme ?? context.Resolution.Scheme;
-        var (low, high) = StudyFields.ResolveWindow(Window, context.Solver, schemeName);
+        var (low, high) = StudyFields.ResolveWindow(Window, context.Solver, schemeName, context.Problem);
         var settings = new TimeStudySettings(TimeSteps, low, high, Reference, roundOffFloor, schemeName);
         Func<SchrodingerLoheField>? exact = null;
         if (Reference.Kind == TimeReferenceKind.Exact)
@@ -320,7 +320,7 @@ public sealed class WorkPrecisionCheck(IReadOnlyList<double> timeSteps, double f
         var exact = SchrodingerLoheStudy.ExactReference(spec, context.Resolution.GridPoints, finalTime, out var reason) ?? throw new InvalidOperationException(reason);
         var reference = exact();
         var curves = new List<(string Name, IReadOnlyList<double> Seconds, IReadOnlyList<double> Errors)>();
-        var schemes = Schemes ?? Solvers.SchemeDeclarations.Of(context.Solver)?.Select(d => d.Name).ToArray()
+        var schemes = Schemes ?? Solvers.SchemeDeclarations.Of(context.Solver, context.Problem)?.Select(d => d.Name).ToArray()
             ?? SplittingSchemes.All.Select(s => s.Name).ToArray();
         foreach (var scheme in schemes)
         {

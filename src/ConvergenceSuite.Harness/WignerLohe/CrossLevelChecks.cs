@@ -125,7 +125,7 @@ public sealed class WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, do
         using var wigner = new WignerTransform(grid);
         var expected = WignerCheckData.WignerFamily(wigner, states);
         var schemeName = scheme ?? context.Resolution.Scheme;
-        var (low, high) = Studies.StudyFields.ResolveWindow(Window, context.Solver, schemeName);
+        var (low, high) = Studies.StudyFields.ResolveWindow(Window, context.Solver, schemeName, context.Problem);
         var errors = TimeSteps.Select(dt =>
         {
             var run = context.Solver.Run(spec, context.Resolution with { Scheme = schemeName, TimeStep = dt }, storeStates: true, sampleTimes: [finalTime]);
