@@ -22,7 +22,6 @@ public static class ContractTestCommand
         var external = new ExternalCommand([program, .. command.Skip(1)], Directory.GetCurrentDirectory(), settings.Timeout) { Persistent = settings.Persistent };
         var problems = ContractTester.Problems(settings.Model);
         var counts = new Dictionary<ContractOutcome, int>();
-        var started = PersistentSolverProcess.Started;
         var findings = new List<ContractFinding>();
         try
         {
@@ -50,7 +49,7 @@ public static class ContractTestCommand
         var summary = $"contract-test: {problems.Count} problems: {passed} pass, {counts.GetValueOrDefault(ContractOutcome.Violation)} contract violations, "
             + $"{counts.GetValueOrDefault(ContractOutcome.WrongResult)} wrong results, {counts.GetValueOrDefault(ContractOutcome.Unsupported)} unsupported";
         if (bad == 0 && passed == 0) summary += " (nothing was verified: the adapter does not conform)";
-        if (settings.Persistent) summary += $"; persistent: {PersistentSolverProcess.Started - started} process start(s) for {problems.Count} problems";
+        if (settings.Persistent) summary += $"; persistent: {PersistentSolverProcess.StartsFor(external)} process start(s) for {problems.Count} problems";
         stderr.WriteLine(summary);
         return bad == 0 && passed > 0 ? CommandLine.Success : CommandLine.ChecksFailed;
     }

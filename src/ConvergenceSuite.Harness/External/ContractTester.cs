@@ -36,7 +36,7 @@ public sealed record ContractFinding(string Problem, ContractOutcome Outcome, st
 /// Oracle. "Right" means: the adapter's z (and ψ when states are stored; θ for Kuramoto) are within
 /// <c>tolerance = <see cref="ErrorConstantFactor"/> · e_builtin + <see cref="RoundOffFloor"/></c> of a reference, where the
 /// reference is the built-in solver with a fourth-order method at a step <see cref="ReferenceRefinement"/> times smaller
-/// (Yoshida-4 split-step for S-L, RK4 for Kuramoto), and e_builtin is the distance from that reference of the built-in
+/// (Yoshida-4 split-step for S-L, Yoshida-4 spectral W-L for W-L — z and every field w_jk —, RK4 for Kuramoto), and e_builtin is the distance from that reference of the built-in
 /// solver run with the problem's own scheme and step. So an adapter passes when its error at the requested scheme and
 /// step is at most 10× that of the suite's verified solver: a scheme of the same order with another (within reason)
 /// error constant passes; a wrong model term (a kinetic factor, the coupling's sign or size, a wrong potential) changes z

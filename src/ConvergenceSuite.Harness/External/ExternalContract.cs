@@ -26,9 +26,10 @@ public sealed record ExternalOutput(double[] Times, Complex[][] Correlations, Co
 }
 
 /// <summary>
-/// The files of the process contract, version 1 (verification/examples/CONTRACT.md): the harness writes problem.json
-/// and .npy arrays into a problem folder; the solver writes times.npy, z_re.npy, z_im.npy (and states_re.npy,
-/// states_im.npy when asked for states, optionally solver.json) into its "out" subfolder. The harness writes 1-D
+/// The files of the process contract, version 1 (verification/examples/CONTRACT.md), for S-L, W-L and Kuramoto problems:
+/// the harness writes problem.json and .npy arrays into a problem folder; the solver writes times.npy, z_re.npy,
+/// z_im.npy (and states_re.npy, states_im.npy, or for W-L the fields w_re.npy, w_im.npy, when asked for states;
+/// theta.npy for Kuramoto; optionally solver.json) into its "out" subfolder. The harness writes 1-D
 /// little-endian float64 .npy files, multi-index data flattened row-major (last index fastest); it reads every layout
 /// <see cref="NpyReader"/> accepts (complex single files, n-D shapes, Fortran order, float32, big-endian, versions 2 and 3).
 /// </summary>

@@ -50,11 +50,6 @@ public sealed class PersistentSolverProcess : IDisposable
         _process = process;
     }
 
-    /// <summary>Processes started in this harness process so far.</summary>
-    public static int Started => _started;
-
-    private static int _started;
-
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ExternalCommand, StrongBox> Starts = new();
 
     private sealed class StrongBox
@@ -166,7 +161,6 @@ public sealed class PersistentSolverProcess : IDisposable
             process.Dispose();
             throw new ExternalSolverException($"could not start {Quote(command.Command[0])} (persistent): {e.Message}");
         }
-        Interlocked.Increment(ref _started);
         Interlocked.Increment(ref Starts.GetOrCreateValue(command).Value);
         process.StandardInput.AutoFlush = true;
         process.StandardInput.NewLine = "\n";
