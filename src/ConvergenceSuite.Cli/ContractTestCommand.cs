@@ -3,7 +3,7 @@ using ConvergenceSuite.Harness.External;
 namespace ConvergenceSuite.Cli;
 
 /// <summary>
-/// The contract-test verb: <c>contract-test [--model M] [--timeout S] -- PROGRAM ARGS...</c> runs an external adapter
+/// The contract-test verb: <c>contract-test [--model M] [--timeout S] [--persistent] -- PROGRAM ARGS...</c> runs an external adapter
 /// (verification/examples/CONTRACT.md) on the built-in problems of <see cref="ContractTester"/> and prints one line per
 /// problem: "pass", "VIOLATION" (what the harness refused: exit status, timeout, missing/malformed file, shape, times,
 /// NaN), "WRONG" (the numbers disagree with the reference beyond the stated tolerance) or "unsupported" (the capability
@@ -19,12 +19,20 @@ public static class ContractTestCommand
             throw new UsageException("contract-test needs the adapter's command after '--', e.g. contract-test -- python3 my_adapter.py");
         var program = command[0];
         if (program.Contains('/') && !Path.IsPathRooted(program)) program = Path.GetFullPath(program);
-        var external = new ExternalCommand([program, .. command.Skip(1)], Directory.GetCurrentDirectory(), settings.Timeout);
+        var external = new ExternalCommand([program, .. command.Skip(1)], Directory.GetCurrentDirectory(), settings.Timeout) { Persistent = settings.Persistent };
         var problems = ContractTester.Problems(settings.Model);
         var counts = new Dictionary<ContractOutcome, int>();
-        foreach (var p in problems)
+        var findings = new List<ContractFinding>();
+        try
         {
-            var finding = ContractTester.Test(p, external, cancellation);
+            foreach (var p in problems) findings.Add(ContractTester.Test(p, external, cancellation));
+        }
+        finally
+        {
+            if (settings.Persistent) PersistentSolverProcess.Close(external);
+        }
+        foreach (var (p, finding) in problems.Zip(findings))
+        {
             counts[finding.Outcome] = counts.GetValueOrDefault(finding.Outcome) + 1;
             var label = finding.Outcome switch
             {
@@ -41,6 +49,7 @@ public static class ContractTestCommand
         var summary = $"contract-test: {problems.Count} problems: {passed} pass, {counts.GetValueOrDefault(ContractOutcome.Violation)} contract violations, "
             + $"{counts.GetValueOrDefault(ContractOutcome.WrongResult)} wrong results, {counts.GetValueOrDefault(ContractOutcome.Unsupported)} unsupported";
         if (bad == 0 && passed == 0) summary += " (nothing was verified: the adapter does not conform)";
+        if (settings.Persistent) summary += $"; persistent: {PersistentSolverProcess.StartsFor(external)} process start(s) for {problems.Count} problems";
         stderr.WriteLine(summary);
         return bad == 0 && passed > 0 ? CommandLine.Success : CommandLine.ChecksFailed;
     }

@@ -185,15 +185,19 @@ public sealed class CompareSettings : CommonSettings
 public sealed class ContractTestSettings : CommonSettings
 {
     [CommandOption("--model <MODEL>")]
-    [Description("Only the problems of one model: schrodinger-lohe or kuramoto (default: both).")]
+    [Description("Only the problems of one model: schrodinger-lohe, wigner-lohe or kuramoto (default: all).")]
     public string? Model { get; init; }
 
     [CommandOption("--timeout <SECONDS>")]
     [Description("Wall-clock limit of one run of the adapter (default 120).")]
     public double Timeout { get; init; } = 120;
 
+    [CommandOption("--persistent")]
+    [Description("Persistent mode: start the adapter once and send it every problem over the line protocol of CONTRACT.md.")]
+    public bool Persistent { get; init; }
+
     public override ValidationResult Validate() =>
-        Model is not (null or "schrodinger-lohe" or "kuramoto") ? ValidationResult.Error($"--model must be schrodinger-lohe or kuramoto, not '{Model}'")
+        Model is not (null or "schrodinger-lohe" or "wigner-lohe" or "kuramoto") ? ValidationResult.Error($"--model must be schrodinger-lohe, wigner-lohe or kuramoto, not '{Model}'")
         : !(Timeout > 0 && double.IsFinite(Timeout)) ? ValidationResult.Error($"--timeout needs a positive number of seconds, not '{Timeout}'")
         : ValidationResult.Success();
 }

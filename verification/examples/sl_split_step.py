@@ -16,6 +16,8 @@ on the periodic box of the problem folder, written with numpy only and independe
 Schemes: "strang" (C/2 V/2 T V/2 C/2, order 2) and "lie" (C V T, order 1).
 
 Usage: python3 sl_split_step.py PROBLEM_FOLDER     (the harness appends the folder)
+       python3 sl_split_step.py --serve             (persistent mode, CONTRACT.md: one problem folder per line on
+                                                     stdin, answered "done" or "error MESSAGE" on stdout)
 Exit codes: 0 success (or an unsupported problem answered in out/unsupported.txt), 2 unsupported contract, 3 bad
 problem folder.
 """
@@ -147,8 +149,25 @@ def main(folder):
     return 0
 
 
+def serve():
+    """Persistent mode: python and numpy start once; every problem of a ladder is one line on stdin and one answer."""
+    for line in sys.stdin:
+        folder = line.rstrip("\n")
+        if not folder:
+            continue
+        try:
+            code = main(folder)
+            answer = "done" if code == 0 else f"error exit status {code}"
+        except Exception as e:  # every problem gets an answer; the process keeps serving
+            answer = f"error {type(e).__name__}: {e}"
+        print(answer.replace("\n", " "), flush=True)
+    return 0
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 2:
-        print("usage: sl_split_step.py PROBLEM_FOLDER", file=sys.stderr)
+        print("usage: sl_split_step.py PROBLEM_FOLDER | --serve", file=sys.stderr)
         sys.exit(3)
+    if sys.argv[1] == "--serve":
+        sys.exit(serve())
     sys.exit(main(sys.argv[-1]))

@@ -4,6 +4,7 @@ using System.Text;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Kuramoto;
 using ConvergenceSuite.Harness.Solvers;
+using ConvergenceSuite.Harness.WignerLohe;
 using QuantumSync.Solvers.Kuramoto;
 
 namespace ConvergenceSuite.Harness.External;
@@ -35,7 +36,7 @@ public sealed record ContractFinding(string Problem, ContractOutcome Outcome, st
 /// Oracle. "Right" means: the adapter's z (and ψ when states are stored; θ for Kuramoto) are within
 /// <c>tolerance = <see cref="ErrorConstantFactor"/> · e_builtin + <see cref="RoundOffFloor"/></c> of a reference, where the
 /// reference is the built-in solver with a fourth-order method at a step <see cref="ReferenceRefinement"/> times smaller
-/// (Yoshida-4 split-step for S-L, RK4 for Kuramoto), and e_builtin is the distance from that reference of the built-in
+/// (Yoshida-4 split-step for S-L, Yoshida-4 spectral W-L for W-L — z and every field w_jk —, RK4 for Kuramoto), and e_builtin is the distance from that reference of the built-in
 /// solver run with the problem's own scheme and step. So an adapter passes when its error at the requested scheme and
 /// step is at most 10× that of the suite's verified solver: a scheme of the same order with another (within reason)
 /// error constant passes; a wrong model term (a kinetic factor, the coupling's sign or size, a wrong potential) changes z
@@ -91,6 +92,57 @@ public static class ContractTester
         }
         """;
 
+    // The W-L problems are small (the contract test compares the adapter with the built-in solver on the same grid, so
+    // edge tails of the data, which both see alike, do not matter): the loader's 1e-20 edge demand is relaxed.
+    private const string WlOneD = """
+        {
+          "id": "ID", "description": "DESC", "model": "wigner-lohe", "coupling": 1.0,
+          "grid": { "points": [64], "lengths": [24.0] },
+          "potential": { "kind": "harmonic", "omega": 0.5 },
+          "oscillators": [
+            { "kind": "gaussian", "center": [-1.0], "momentum": [0.3], "width": 1.0 },
+            { "kind": "gaussian", "center": [1.0], "width": 1.2 }
+          ],
+          "leakageTolerance": 1e-10,
+          "time": { "final": 0.5, "dt": 0.01, "sampleEvery": 0.25 },
+          "scheme": "strang", "storeStates": STATES,
+          "checks": [ { "id": "correlation-psd" } ]
+        }
+        """;
+
+    private const string WlMixed = """
+        {
+          "id": "ID", "description": "DESC", "model": "wigner-lohe", "coupling": 1.0,
+          "grid": { "points": [64], "lengths": [24.0] },
+          "potential": { "kind": "harmonic", "omega": 0.5 },
+          "oscillators": [
+            { "kind": "phase-space-gaussian", "center": [-0.8], "momentum": [0.3], "sigmaX": 1.0, "sigmaP": 0.7 },
+            { "kind": "phase-space-gaussian", "center": [0.6], "momentum": [-0.2], "sigmaX": 0.9, "sigmaP": 0.8 }
+          ],
+          "coherences": [ { "pair": [0, 1], "coefficient": [0.6, 0.2] } ],
+          "leakageTolerance": 1e-10,
+          "time": { "final": 0.5, "dt": 0.01, "sampleEvery": 0.25 },
+          "scheme": "strang", "storeStates": STATES,
+          "checks": [ { "id": "correlation-psd" } ]
+        }
+        """;
+
+    private const string WlTwoD = """
+        {
+          "id": "ID", "description": "DESC", "model": "wigner-lohe", "coupling": 1.0,
+          "grid": { "points": [16, 16], "lengths": [12.0, 12.0] },
+          "potential": { "kind": "harmonic", "omega": 0.5 },
+          "oscillators": [
+            { "kind": "gaussian", "center": [-0.4, 0.2], "momentum": [0.2, 0.0], "width": 1.4142135623730951 },
+            { "kind": "gaussian", "center": [0.4, -0.2], "momentum": [0.0, -0.1], "width": 1.4142135623730951 }
+          ],
+          "leakageTolerance": 1e-2,
+          "time": { "final": 0.2, "dt": 0.02, "sampleEvery": 0.1 },
+          "scheme": "strang", "storeStates": STATES,
+          "checks": [ { "id": "correlation-psd" } ]
+        }
+        """;
+
     private const string Ku = """
         {
           "id": "ID", "description": "DESC", "model": "kuramoto", "oscillators": 2, "coupling": 1.0,
@@ -101,7 +153,7 @@ public static class ContractTester
         }
         """;
 
-    /// <summary>The built-in problems, optionally only those of one model ("schrodinger-lohe" or "kuramoto").</summary>
+    /// <summary>The built-in problems, optionally only those of one model ("schrodinger-lohe", "wigner-lohe" or "kuramoto").</summary>
     public static IReadOnlyList<ContractProblem> Problems(string? model = null)
     {
         var all = new List<ContractProblem>();
@@ -116,6 +168,12 @@ public static class ContractTester
             all.Add(Make("sl-1d-n2-states", "S-L d = 1, N = 2, M = 64, distinct harmonic V_j (so z depends on the whole dynamics), strang dt = 0.01 to T = 0.5, with states", SlOneD, true));
             all.Add(Make("sl-1d-n2", "S-L d = 1, N = 2, as above, storeStates false (z only)", SlOneD, false));
             all.Add(Make("sl-2d-n2-states", "S-L d = 2, N = 2, 64×64 grid, distinct harmonic V_j, strang dt = 0.01 to T = 0.3, with states", SlTwoD, true));
+        }
+        if (model is null or "wigner-lohe")
+        {
+            all.Add(Make("wl-1d-n2-states", "W-L d = 1, N = 2, 64×64 phase space, pure Gaussian data, V = x²/8, strang dt = 0.01 to T = 0.5, with the fields", WlOneD, true));
+            all.Add(Make("wl-1d-n2-mixed", "W-L d = 1, N = 2, mixed phase-space Gaussians with a coherence w12 = c·√(w1 w2), z only", WlMixed, false));
+            all.Add(Make("wl-2d-n2-states", "W-L d = 2, N = 2, 16⁴ phase space, strang dt = 0.02 to T = 0.2, with the fields", WlTwoD, true));
         }
         if (model is null or "kuramoto")
             all.Add(Make("ku-n2", "Kuramoto N = 2, K = 1, Ω = (0.3, 1.0), rk4 dt = 0.01 to T = 2", Ku, false));
@@ -140,7 +198,55 @@ public static class ContractTester
         {
             return new ContractFinding(p.Id, ContractOutcome.Unsupported, e.Message);
         }
-        return c.Problem is KuramotoSpec ? JudgeKuramoto(p, got) : JudgeSchrodingerLohe(p, got);
+        return c.Problem switch
+        {
+            KuramotoSpec => JudgeKuramoto(p, got),
+            WignerLoheSpec => JudgeWignerLohe(p, got),
+            _ => JudgeSchrodingerLohe(p, got),
+        };
+    }
+
+    /// <summary>W-L: z and (with states) every field w_jk against the built-in spectral W-L solver with Yoshida-4 at a ten
+    /// times smaller step; the tolerance from the built-in solver's own error at the problem's scheme and step.</summary>
+    private static ContractFinding JudgeWignerLohe(ContractProblem p, Trajectory got)
+    {
+        var c = p.Case;
+        var solver = new SpectralWignerLoheAdapter();
+        var same = solver.Run(c.Problem, c.Resolution, p.StoreStates);
+        var reference = solver.Run(c.Problem, c.Resolution with { Scheme = "yoshida4", TimeStep = c.Resolution.TimeStep / ReferenceRefinement }, p.StoreStates,
+            c.Problem.SampleTimes);
+        var problems = new List<string>();
+        var parts = new List<string>();
+        Judge("z", Distance(same.Correlations, reference.Correlations), Distance(got.Correlations, reference.Correlations));
+        if (p.StoreStates)
+        {
+            IReadOnlyList<Complex[][]> Fields(Trajectory t) => ((WignerLohePayload)t.Payload!).Fields!;
+            Judge("w", FieldDistance(Fields(same), Fields(reference)), FieldDistance(Fields(got), Fields(reference)));
+        }
+        return Verdict(p, problems, parts);
+
+        void Judge(string what, (double Max, double Time, string Where) builtIn, (double Max, double Time, string Where) adapter)
+        {
+            var tolerance = ErrorConstantFactor * builtIn.Max + RoundOffFloor;
+            if (adapter.Max <= tolerance) parts.Add(Inv($"max |Δ{what}| = {adapter.Max:G3} ≤ {tolerance:G3}"));
+            else problems.Add(Inv($"{what} is wrong: max |Δ{what}| = {adapter.Max:G3} ({adapter.Where}, t = {c.Problem.SampleTimes[(int)adapter.Time]:R}) against the reference, tolerance {tolerance:G3} (= {ErrorConstantFactor:G} × the built-in {c.Resolution.Scheme} error {builtIn.Max:G3} + {RoundOffFloor:G})"));
+        }
+    }
+
+    private static (double Max, double Time, string Where) FieldDistance(IReadOnlyList<Complex[][]> a, IReadOnlyList<Complex[][]> b)
+    {
+        var best = (Max: 0.0, Time: 0.0, Where: "");
+        for (var s = 0; s < b.Count; s++)
+        {
+            var n = (int)Math.Round(Math.Sqrt(b[s].Length));
+            for (var f = 0; f < b[s].Length; f++)
+                for (var i = 0; i < b[s][f].Length; i++)
+                {
+                    var d = Complex.Abs(a[s][f][i] - b[s][f][i]);
+                    if (d > best.Max) best = (d, s, $"w_{f / n}{f % n} at phase-space point {i}");
+                }
+        }
+        return best;
     }
 
     private static ContractFinding JudgeSchrodingerLohe(ContractProblem p, Trajectory got)

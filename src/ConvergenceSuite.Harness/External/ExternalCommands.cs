@@ -14,6 +14,10 @@ public sealed record ExternalCommand(IReadOnlyList<string> Command, string Worki
 {
     /// <summary>Default wall-clock limit of one run of the external process.</summary>
     public const double DefaultTimeoutSeconds = 600;
+
+    /// <summary>Persistent mode (CONTRACT.md): the process is started once and serves every run of the case (the case's own
+    /// run and every re-run of its studies) over a line protocol on stdin/stdout, instead of one process per run.</summary>
+    public bool Persistent { get; init; }
 }
 
 /// <summary>
@@ -31,15 +35,23 @@ public static class ExternalCommands
     /// <summary>Attaches a command to a problem (the loader does this; tests may too).</summary>
     public static void Attach(Problem problem, ExternalCommand command) => Attached.AddOrUpdate(problem, command);
 
+    /// <summary>Ends the persistent process serving <paramref name="problem"/>'s command, if any (the runner calls this when
+    /// a case ends, so a persistent solver lives for one case: its own run and its studies' ladders).</summary>
+    public static void Release(Problem problem)
+    {
+        if (For(problem) is { Persistent: true } command) PersistentSolverProcess.Close(command);
+    }
+
     /// <summary>The command attached to <paramref name="problem"/>, or null.</summary>
     public static ExternalCommand? For(Problem problem) => Attached.TryGetValue(problem, out var c) ? c : null;
 
     /// <summary>
-    /// Reads "external": { "command": [...], "timeoutSeconds": s, "schemes": [{ "name": n, "order": p }, ...] } when the
-    /// case names the external solver, and refuses the block for any other solver. Relative program paths (containing a
-    /// '/') are resolved against the case file's folder, which is also the working directory. "schemes" (optional)
-    /// declares the external solver's schemes and their expected orders: the case's scheme and every study's must then
-    /// be among them, and a study without a window judges the observed order against the declared one.
+    /// Reads "external": { "command": [...], "timeoutSeconds": s, "persistent": bool, "schemes": [{ "name": n, "order": p }, ...] }
+    /// when the case names the external solver, and refuses the block for any other solver. Relative program paths
+    /// (containing a '/') are resolved against the case file's folder, which is also the working directory. "persistent"
+    /// (default false) serves every run of the case from one process (CONTRACT.md). "schemes" (optional) declares the
+    /// external solver's schemes and their expected orders: the case's scheme and every study's must then be among them,
+    /// and a study without a window judges the observed order against the declared one.
     /// </summary>
     public static void Read(JsonFields root, string solver, Problem problem)
     {
@@ -50,8 +62,8 @@ public static class ExternalCommands
             return;
         }
         if (block is null) throw root.Error("external", "required field is missing (\"solver\": \"external\" needs { \"command\": [...] })");
-        if (problem is not (SchrodingerLoheSpec or Kuramoto.KuramotoSpec))
-            throw root.Error("solver", $"the external-process contract (verification/examples/CONTRACT.md) covers Schrödinger-Lohe and Kuramoto cases, not {problem.Model}");
+        if (problem is not (SchrodingerLoheSpec or Kuramoto.KuramotoSpec or WignerLohe.WignerLoheSpec))
+            throw root.Error("solver", $"the external-process contract (verification/examples/CONTRACT.md) covers Schrödinger-Lohe, Wigner-Lohe and Kuramoto cases, not {problem.Model}");
         var element = block.Element.GetProperty("command");
         block.Ignore("command");
         if (element.ValueKind != System.Text.Json.JsonValueKind.Array || element.GetArrayLength() == 0
@@ -60,11 +72,12 @@ public static class ExternalCommands
         var command = element.EnumerateArray().Select(e => e.GetString()!).ToList();
         var timeout = block.NumberOr("timeoutSeconds", ExternalCommand.DefaultTimeoutSeconds);
         if (!(timeout > 0)) throw block.Error("timeoutSeconds", $"must be positive; got {timeout}");
+        var persistent = block.BooleanOr("persistent", false);
         var schemes = block.Has("schemes") ? ReadSchemes(block) : null;
         block.EnsureAllRead();
         var folder = Path.GetDirectoryName(Path.GetFullPath(root.File)) ?? Directory.GetCurrentDirectory();
         if (command[0].Contains('/') && !Path.IsPathRooted(command[0])) command[0] = Path.GetFullPath(Path.Combine(folder, command[0]));
-        Attach(problem, new ExternalCommand(command, folder, timeout, schemes));
+        Attach(problem, new ExternalCommand(command, folder, timeout, schemes) { Persistent = persistent });
     }
 
     /// <summary>"schemes": a non-empty array of { "name": well-formed and distinct, "order": positive and finite }.</summary>

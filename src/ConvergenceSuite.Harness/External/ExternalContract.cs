@@ -4,6 +4,7 @@ using System.Text.Json;
 using ConvergenceSuite.Harness.Regression;
 using QuantumSync.Models.Kuramoto;
 using QuantumSync.Solvers.SchrodingerLohe;
+using QuantumSync.Solvers.WignerLohe;
 
 namespace ConvergenceSuite.Harness.External;
 
@@ -25,9 +26,10 @@ public sealed record ExternalOutput(double[] Times, Complex[][] Correlations, Co
 }
 
 /// <summary>
-/// The files of the process contract, version 1 (verification/examples/CONTRACT.md): the harness writes problem.json
-/// and .npy arrays into a problem folder; the solver writes times.npy, z_re.npy, z_im.npy (and states_re.npy,
-/// states_im.npy when asked for states, optionally solver.json) into its "out" subfolder. The harness writes 1-D
+/// The files of the process contract, version 1 (verification/examples/CONTRACT.md), for S-L, W-L and Kuramoto problems:
+/// the harness writes problem.json and .npy arrays into a problem folder; the solver writes times.npy, z_re.npy,
+/// z_im.npy (and states_re.npy, states_im.npy, or for W-L the fields w_re.npy, w_im.npy, when asked for states;
+/// theta.npy for Kuramoto; optionally solver.json) into its "out" subfolder. The harness writes 1-D
 /// little-endian float64 .npy files, multi-index data flattened row-major (last index fastest); it reads every layout
 /// <see cref="NpyReader"/> accepts (complex single files, n-D shapes, Fortran order, float32, big-endian, versions 2 and 3).
 /// </summary>
@@ -313,6 +315,155 @@ public static class ExternalContract
             }
         }
         return (times, phases);
+    }
+
+    /// <summary>
+    /// Writes the problem folder of a Wigner-Lohe run (model "wigner-lohe", CONTRACT.md): the x and p axes
+    /// (<c>x{a}.npy</c>, <c>p{a}.npy</c>), the common potential V on the x-grid (<c>V.npy</c>) and on the half-step grid
+    /// (<c>V_half.npy</c>: 2·M_a points per axis at −L_a/2 + i·L_a/(2M_a), so that V(x ± y/2) is a sample for every
+    /// grid x and y), and the N² initial fields w_jk(0) (<c>w0_{j}_{k}_re.npy</c>, <c>_im</c>) in the phase-space layout
+    /// of <see cref="QuantumSync.Numerics.Wigner.PhaseSpaceGrid"/>: shape (M_1, …, M_d, M_1, …, M_d), x axes first, row-major.
+    /// </summary>
+    public static string WriteWignerProblem(string folder, WignerLoheProblem discrete, string scheme, double dt, IReadOnlyList<double> sampleTimes,
+        bool storeStates)
+    {
+        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(Path.Combine(folder, OutputFolder));
+        var phase = discrete.Grid;
+        var grid = phase.XGrid;
+        var d = grid.Dimension;
+        var axes = new List<string>();
+        var momenta = new List<string>();
+        for (var a = 0; a < d; a++)
+        {
+            var (x, p) = ($"x{a}.npy", $"p{a}.npy");
+            File.WriteAllBytes(Path.Combine(folder, x), NpyArray.Write(grid.Coordinates(a)));
+            File.WriteAllBytes(Path.Combine(folder, p), NpyArray.Write(phase.Momenta(a)));
+            axes.Add(x);
+            momenta.Add(p);
+        }
+        var potential = discrete.Potential;
+        var onGrid = new double[grid.Count];
+        var point = new double[d];
+        var index = new int[d];
+        for (var i = 0; i < grid.Count; i++)
+        {
+            Unflatten(i, grid.Sizes, index);
+            for (var a = 0; a < d; a++) point[a] = grid.Coordinates(a)[index[a]];
+            onGrid[i] = potential[point];
+        }
+        var halfSizes = grid.Sizes.Select(m => 2 * m).ToArray();
+        var halfCount = halfSizes.Aggregate(1, (p, m) => p * m);
+        var half = new double[halfCount];
+        for (var i = 0; i < halfCount; i++)
+        {
+            Unflatten(i, halfSizes, index);
+            for (var a = 0; a < d; a++) point[a] = -grid.Lengths[a] / 2 + index[a] * grid.Lengths[a] / halfSizes[a];
+            half[i] = potential[point];
+        }
+        File.WriteAllBytes(Path.Combine(folder, "V.npy"), NpyArray.Write(onGrid));
+        File.WriteAllBytes(Path.Combine(folder, "V_half.npy"), NpyArray.Write(half));
+        var n = discrete.Oscillators;
+        var initial = new List<(string Re, string Im)>();
+        for (var j = 0; j < n; j++)
+        for (var k = 0; k < n; k++)
+        {
+            var (re, im) = ($"w0_{j}_{k}_re.npy", $"w0_{j}_{k}_im.npy");
+            var field = discrete.Initial[j * n + k];
+            File.WriteAllBytes(Path.Combine(folder, re), NpyArray.Write(field.Select(c => c.Real).ToArray()));
+            File.WriteAllBytes(Path.Combine(folder, im), NpyArray.Write(field.Select(c => c.Imaginary).ToArray()));
+            initial.Add((re, im));
+        }
+        var path = Path.Combine(folder, "problem.json");
+        using (var stream = File.Create(path))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("contract", ContractVersion);
+            w.WriteString("model", "wigner-lohe");
+            w.WriteNumber("dimension", d);
+            w.WriteNumber("oscillators", n);
+            w.WriteNumber("coupling", discrete.Coupling);
+            w.WriteStartObject("grid");
+            WriteArray(w, "points", grid.Sizes.Select(s => (double)s));
+            WriteArray(w, "lengths", grid.Lengths);
+            w.WriteStartArray("axes");
+            foreach (var a in axes) w.WriteStringValue(a);
+            w.WriteEndArray();
+            w.WriteStartArray("momenta");
+            foreach (var a in momenta) w.WriteStringValue(a);
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteStartObject("potential");
+            w.WriteString("grid", "V.npy");
+            w.WriteString("halfGrid", "V_half.npy");
+            w.WriteString("description", potential.Description);
+            w.WriteEndObject();
+            w.WriteString("scheme", scheme);
+            w.WriteNumber("dt", dt);
+            WriteArray(w, "sampleTimes", sampleTimes);
+            w.WriteBoolean("storeStates", storeStates);
+            w.WriteStartArray("initial");
+            foreach (var (re, im) in initial)
+            {
+                w.WriteStartObject();
+                w.WriteString("re", re);
+                w.WriteString("im", im);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteString("output", OutputFolder);
+            w.WriteEndObject();
+        }
+        return path;
+    }
+
+    private static void Unflatten(int flat, IReadOnlyList<int> sizes, int[] index)
+    {
+        for (var a = sizes.Count - 1; a >= 0; a--)
+        {
+            index[a] = flat % sizes[a];
+            flat /= sizes[a];
+        }
+    }
+
+    /// <summary>
+    /// Reads a Wigner-Lohe run's output: times.npy (S), z (S, N, N) as for S-L, and, when <paramref name="storeStates"/>,
+    /// the fields w_jk(t_s) as <c>w.npy</c> (complex) or <c>w_re.npy</c> + <c>w_im.npy</c>, shape (S, N, N, P) with
+    /// P = (Π M_a)² the phase-space points, or (S, N, N, M_1, …, M_d, M_1, …, M_d), or flat; C or Fortran order.
+    /// Returns the fields as [sample][j·N + k][point] in the layout of the phase-space grid.
+    /// </summary>
+    public static (ExternalOutput Output, Complex[][][]? Fields) ReadWignerOutput(string folder, int oscillators, IReadOnlyList<int> gridSizes,
+        IReadOnlyList<double> sampleTimes, bool storeStates)
+    {
+        var basic = ReadOutput(folder, oscillators, 0, sampleTimes, storeStates: false);
+        if (!storeStates) return (basic, null);
+        var output = Path.Combine(folder, OutputFolder);
+        var n = oscillators;
+        var s = sampleTimes.Count;
+        var points = gridSizes.Aggregate(1L, (p, m) => p * m);
+        points *= points;
+        var sizes = gridSizes.Select(m => (long)m).ToArray();
+        var all = ReadComplex(output, "w", [[s, n, n, points], [s, n, n, .. sizes, .. sizes]],
+            "(S, N, N, P) or (S, N, N, M_1, …, M_d, M_1, …, M_d), index (s, j, k, x…, p…)");
+        var fields = new Complex[s][][];
+        for (var t = 0; t < s; t++)
+        {
+            fields[t] = new Complex[n * n][];
+            for (var f = 0; f < n * n; f++)
+            {
+                var w = new Complex[points];
+                var offset = ((long)t * n * n + f) * points;
+                for (var i = 0; i < points; i++)
+                {
+                    w[i] = all[offset + i];
+                    if (!double.IsFinite(w[i].Real) || !double.IsFinite(w[i].Imaginary))
+                        throw new ExternalSolverException(Inv($"out/w*.npy: non-finite w_{f / n}{f % n} at phase-space point {i}, t = {sampleTimes[t]:R}"));
+                }
+                fields[t][f] = w;
+            }
+        }
+        return (basic, fields);
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Solvers;
+using ConvergenceSuite.Harness.WignerLohe;
 
 namespace ConvergenceSuite.Harness.External;
 
@@ -24,12 +25,13 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
 
     public string Name => ExternalCommands.SolverName;
 
-    public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.SchrodingerLohe, ModelKind.Kuramoto];
+    public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.SchrodingerLohe, ModelKind.WignerLohe, ModelKind.Kuramoto];
 
     public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
     {
         if (problem is Kuramoto.KuramotoSpec kuramoto) return RunKuramoto(kuramoto, resolution, sampleTimes, cancellation);
-        if (problem is not SchrodingerLoheSpec spec) throw new NotSupportedException($"{Name} runs Schrödinger-Lohe and Kuramoto problems, not {problem.Model}.");
+        if (problem is WignerLoheSpec wigner) return RunWignerLohe(wigner, resolution, storeStates, sampleTimes, cancellation);
+        if (problem is not SchrodingerLoheSpec spec) throw new NotSupportedException($"{Name} runs Schrödinger-Lohe, Wigner-Lohe and Kuramoto problems, not {problem.Model}.");
         var command = ExternalCommands.For(problem)
                       ?? throw new ExternalSolverException("no external command is attached to this problem (a case with \"solver\": \"external\" gives one in its \"external\" block)");
         var discrete = spec.Discretise(resolution.GridPoints);
@@ -39,7 +41,7 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
         try
         {
             ExternalContract.WriteProblem(folder, discrete, resolution.Scheme, resolution.TimeStep, times, storeStates);
-            RunProcess(command, folder, cancellation);
+            Execute(command, folder, cancellation);
             var unsupported = Path.Combine(folder, "out", ExternalContract.UnsupportedFile);
             if (File.Exists(unsupported))
                 throw new NotSupportedException($"the external solver answered out/{ExternalContract.UnsupportedFile}: {File.ReadAllText(unsupported).Trim()}");
@@ -61,6 +63,51 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
         }
     }
 
+    /// <summary>A Wigner-Lohe case through the contract (model "wigner-lohe"): the harness samples the initial fields itself
+    /// (<see cref="WignerLoheSpec.Discretise"/>), the solver returns z and, when asked, the fields; the trajectory carries
+    /// them as the built-in W-L adapter does (<see cref="WignerLohePayload"/>: the phase-space grid, the harness's discrete
+    /// problem, the returned fields), so every W-L check reads an external run like a built-in one.</summary>
+    private Trajectory RunWignerLohe(WignerLoheSpec spec, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes, CancellationToken cancellation)
+    {
+        var command = ExternalCommands.For(spec)
+                      ?? throw new ExternalSolverException("no external command is attached to this problem (a case with \"solver\": \"external\" gives one in its \"external\" block)");
+        var discrete = spec.Discretise(resolution.GridPoints);
+        var times = sampleTimes ?? spec.SampleTimes;
+        var folder = Path.Combine(Path.GetTempPath(), "convergence-suite-external", Guid.NewGuid().ToString("N"));
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            ExternalContract.WriteWignerProblem(folder, discrete, resolution.Scheme, resolution.TimeStep, times, storeStates);
+            Execute(command, folder, cancellation);
+            var unsupported = Path.Combine(folder, "out", ExternalContract.UnsupportedFile);
+            if (File.Exists(unsupported))
+                throw new NotSupportedException($"the external solver answered out/{ExternalContract.UnsupportedFile}: {File.ReadAllText(unsupported).Trim()}");
+            var (output, fields) = ExternalContract.ReadWignerOutput(folder, discrete.Oscillators, discrete.Grid.XGrid.Sizes, times, storeStates);
+            return new Trajectory(output.Name is { Length: > 0 } n ? $"{Name}:{n}" : Name, output.Scheme ?? resolution.Scheme, output.Backend ?? "external process",
+                resolution.TimeStep, discrete.Grid.XGrid, discrete.Oscillators, output.Times, output.Correlations, null, watch.Elapsed.TotalSeconds)
+            {
+                Provenance = output.Provenance,
+                Payload = new WignerLohePayload(discrete.Grid, discrete, fields),
+            };
+        }
+        finally
+        {
+            if (Environment.GetEnvironmentVariable(KeepFoldersVariable) != "1")
+            {
+                try { Directory.Delete(folder, recursive: true); }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+        }
+    }
+
+    /// <summary>One run: through the persistent process serving the command when it is persistent, else a process of its own.</summary>
+    public static void Execute(ExternalCommand command, string problemFolder, CancellationToken cancellation = default)
+    {
+        if (command.Persistent) PersistentSolverProcess.Solve(command, problemFolder, cancellation);
+        else RunProcess(command, problemFolder, cancellation);
+    }
+
     /// <summary>A Kuramoto case through the contract (model "kuramoto"): the solver returns unwrapped phases; the
     /// trajectory is built as the built-in Kuramoto adapter builds it (z_jk = e^{i(θ_j − θ_k)}, the phases as payload),
     /// so every Kuramoto check reads it the same way.</summary>
@@ -75,7 +122,7 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
         try
         {
             ExternalContract.WriteKuramotoProblem(folder, model, resolution.Scheme, resolution.TimeStep, spec.AbsoluteTolerance, spec.RelativeTolerance, times);
-            RunProcess(command, folder, cancellation);
+            Execute(command, folder, cancellation);
             var unsupported = Path.Combine(folder, "out", ExternalContract.UnsupportedFile);
             if (File.Exists(unsupported))
                 throw new NotSupportedException($"the external solver answered out/{ExternalContract.UnsupportedFile}: {File.ReadAllText(unsupported).Trim()}");

@@ -104,6 +104,11 @@ public sealed class VerificationRunner
                 definition.Resolution.TimeStep, budget!.Value, [],
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{TimedOutPrefix}: the case exceeded its wall-clock budget of {budget:G4} s ({source}) and was stopped"));
         }
+        finally
+        {
+            // A persistent external solver serves one case (its run and its studies): end it with the case.
+            External.ExternalCommands.Release(definition.Problem);
+        }
     }
 
     private CaseResult RunCaseCore(CaseDefinition definition, CancellationToken cancellation)

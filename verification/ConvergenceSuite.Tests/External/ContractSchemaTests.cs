@@ -12,7 +12,7 @@ namespace ConvergenceSuite.Tests.External;
 
 /// <summary>
 /// The JSON Schemas of the contract's files (verification/examples/problem.schema.json, solver.schema.json): what the
-/// harness writes validates against problem.schema.json for both models; documents with a wrong or missing field are
+/// harness writes validates against problem.schema.json for all three models; documents with a wrong or missing field are
 /// refused, so the schema is not vacuous; the solver.json files the stand-in and the numpy examples write validate.
 /// </summary>
 public class ContractSchemaTests
@@ -49,6 +49,7 @@ public class ContractSchemaTests
         var path = c.Problem switch
         {
             SchrodingerLoheSpec s => ExternalContract.WriteProblem(folder, s.Discretise(c.Resolution.GridPoints), c.Resolution.Scheme, c.Resolution.TimeStep, s.SampleTimes, storeStates),
+            Harness.WignerLohe.WignerLoheSpec w => ExternalContract.WriteWignerProblem(folder, w.Discretise(c.Resolution.GridPoints), c.Resolution.Scheme, c.Resolution.TimeStep, w.SampleTimes, storeStates),
             KuramotoSpec k => ExternalContract.WriteKuramotoProblem(folder, k.Kuramoto, c.Resolution.Scheme, c.Resolution.TimeStep, k.AbsoluteTolerance, k.RelativeTolerance, k.SampleTimes),
             _ => throw new InvalidOperationException(),
         };
@@ -57,6 +58,9 @@ public class ContractSchemaTests
 
     [TestCase("sl-1d-n2-states")]
     [TestCase("sl-2d-n2-states")]
+    [TestCase("wl-1d-n2-states")]
+    [TestCase("wl-1d-n2-mixed")]
+    [TestCase("wl-2d-n2-states")]
     [TestCase("ku-n2")]
     public void HarnessWrittenProblem_IsValid(string id) => Valid(Schema("problem.schema.json"), Written(id)).ShouldBeTrue();
 
@@ -70,6 +74,11 @@ public class ContractSchemaTests
         yield return B("sl-1d-n2-states", "DimensionFour", o => o["dimension"] = 4);
         yield return B("sl-1d-n2-states", "InitialWithoutIm", o => o["initial"]![0]!.AsObject().Remove("im"));
         yield return B("sl-1d-n2-states", "UnknownField", o => o["extra"] = 1);
+        yield return B("wl-1d-n2-states", "WignerLoheWithoutMomenta", o => o["grid"]!.AsObject().Remove("momenta"));
+        yield return B("wl-1d-n2-states", "WignerLoheWithoutHalfGridPotential", o => o["potential"]!.AsObject().Remove("halfGrid"));
+        yield return B("wl-1d-n2-states", "WignerLoheInThreeDimensions", o => o["dimension"] = 3);
+        yield return B("wl-1d-n2-states", "WignerLoheWithSchrodingerPotentials", o => o["potentials"] = new JsonArray("V_0.npy"));
+        yield return B("wl-2d-n2-states", "WignerLoheOddPoints", o => o["grid"]!["points"] = new JsonArray(15, 16));
         yield return B("ku-n2", "KuramotoWithoutFrequencies", o => o.Remove("frequencies"));
         yield return B("ku-n2", "KuramotoWithGrid", o => o["grid"] = new JsonObject());
         yield return B("ku-n2", "NegativeDt", o => o["dt"] = -0.01);
