@@ -62,6 +62,10 @@ public sealed record LedgerRun(string Tier, IReadOnlyList<ClaimOutcome> Outcomes
     /// <summary>Case id under which the ledger appears in a <see cref="VerificationSummary"/>.</summary>
     public const string CaseId = "claims-ledger";
 
+    /// <summary>The solvers under test that produced the solutions, each with the models it served
+    /// (<see cref="ClaimSolvers.Describe"/>); the independent confirmations use the harness's own references.</summary>
+    public string Solvers { get; init; } = ClaimSolvers.BuiltIn.Describe();
+
     /// <summary>True when every entry was evaluated (the paper's verdicts do not matter).</summary>
     public bool MachineryPassed => Outcomes.Count > 0 && Outcomes.All(o => o.Evaluated);
 
@@ -90,7 +94,7 @@ public sealed record LedgerRun(string Tier, IReadOnlyList<ClaimOutcome> Outcomes
                 o.Tests.SelectMany(t => t.Plots).ToList());
         }).ToList();
         return new CaseResult(CaseId, $"Claims ledger ({Tier} tier): every numbered statement of the paper tested as printed",
-            "claims", "split-step, spectral-wl, closed forms", "-", "-", 0, ElapsedSeconds, checks);
+            "claims", $"{Solvers}; closed forms and exact references", "-", "-", 0, ElapsedSeconds, checks);
     }
 
     /// <summary>"holds", "violated" or "inconclusive".</summary>

@@ -30,10 +30,12 @@ public static class ClaimsLedger
     public static IReadOnlyList<ClaimEntry> Select(IEnumerable<ClaimEntry> entries, Tier tier, string? filter = null) =>
         entries.Where(e => (tier == Tier.Full || e.Quick) && (string.IsNullOrEmpty(filter) || e.Id.Contains(filter, StringComparison.OrdinalIgnoreCase))).ToList();
 
-    /// <summary>Evaluates the selected entries of <paramref name="entries"/> (default: the paper's) in order.</summary>
+    /// <summary>Evaluates the selected entries of <paramref name="entries"/> (default: the paper's) in order, the
+    /// solutions taken from <paramref name="solvers"/> (default: <see cref="ClaimSolvers.BuiltIn"/>).</summary>
     public static LedgerRun Run(Tier tier, string? filter = null, IEnumerable<ClaimEntry>? entries = null, Action<ClaimOutcome>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, ClaimSolvers? solvers = null)
     {
+        var selected = solvers ?? ClaimSolvers.BuiltIn;
         var total = Stopwatch.StartNew();
         var outcomes = new List<ClaimOutcome>();
         LedgerCache.Clear();
@@ -42,7 +44,7 @@ public static class ClaimsLedger
             foreach (var entry in Select(entries ?? Entries, tier, filter))
             {
                 cancellation.ThrowIfCancellationRequested();
-                var outcome = Evaluate(entry, tier);
+                var outcome = Evaluate(entry, tier, selected);
                 outcomes.Add(outcome);
                 progress?.Invoke(outcome);
             }
@@ -51,18 +53,27 @@ public static class ClaimsLedger
         {
             LedgerCache.Clear();
         }
-        return new LedgerRun(tier.ToString().ToLowerInvariant(), outcomes, total.Elapsed.TotalSeconds);
+        return new LedgerRun(tier.ToString().ToLowerInvariant(), outcomes, total.Elapsed.TotalSeconds) { Solvers = selected.Describe() };
     }
 
-    /// <summary>Evaluates one entry and applies the ledger's rules (see the class remarks).</summary>
-    public static ClaimOutcome Evaluate(ClaimEntry entry, Tier tier)
+    /// <summary>Evaluates one entry and applies the ledger's rules (see the class remarks). An entry the solver under
+    /// test cannot serve (<see cref="UnservedEntryException"/>: a model, scheme or output it lacks) is evaluated
+    /// as inconclusive with that reason; no other solver stands in for it.</summary>
+    public static ClaimOutcome Evaluate(ClaimEntry entry, Tier tier, ClaimSolvers? solvers = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var watch = Stopwatch.StartNew();
+        var selected = solvers ?? ClaimSolvers.BuiltIn;
         ClaimEvaluation evaluation;
         try
         {
-            evaluation = entry.Evaluate(tier);
+            evaluation = ClaimRuns.With(selected, () => entry.Evaluate(tier));
+        }
+        catch (UnservedEntryException e)
+        {
+            var reason = $"the solver under test cannot serve this entry: {e.Message}";
+            return new ClaimOutcome(entry.Id, entry.Title, entry.Quote, entry.Tested, ClaimVerdict.Inconclusive, reason,
+                [new ClaimTest("solver under test", ClaimVerdict.Inconclusive, reason, new Dictionary<string, double>(), [])], null, null, watch.Elapsed.TotalSeconds, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -112,18 +112,11 @@ public static partial class LedgerEntries
             foreach (var (data, final, dt, scheme) in Theorem42Data(tier))
             {
                 var grid = new PhaseSpaceGrid(data.Grid);
-                var problem = WignerLoheProblem.FromWaveFunctions(grid, data.Coupling, data.Potential, data.Initial);
-                using var solver = new WignerLoheSolver(problem, SplittingSchemes.Get(scheme), dt);
                 var times = ClaimRuns.Uniform(final, 0.25);
+                var (fields, correlations) = ClaimRuns.Wigner(data, scheme, dt, times);
                 var q = new double[times.Length];
-                var z = new Complex[4];
-                Complex z0 = 0;
-                for (var s = 0; s < times.Length; s++)
-                {
-                    solver.AdvanceTo(times[s]);
-                    if (s == 0) { solver.Correlations(z); z0 = z[1]; }
-                    q[s] = Math.Pow(grid.DistanceL2(solver.Field(0, 0), solver.Field(1, 1)), 2);
-                }
+                var z0 = correlations[0][1];
+                for (var s = 0; s < times.Length; s++) q[s] = Math.Pow(grid.DistanceL2(fields[s][0], fields[s][3]), 2);
                 runs.Add((data, times, q, z0, q[0]));
                 var k = data.Coupling;
                 var late = times.Select((t, i) => (t, r: q[i] * Math.Exp(k * t))).Where(p => p.t >= final / 2).ToArray();
@@ -192,27 +185,23 @@ public static partial class LedgerEntries
                 var psi = QuantumSync.Models.States.InitialStates.Normalised(QuantumSync.Models.States.InitialStates.Gaussian(xg, [0.0], [0.5], 1), xg.CellVolume);
                 var grid = new PhaseSpaceGrid(xg);
                 var v = ClaimRuns.Cosine(0.3, 2, 24);
-                var problem = WignerLoheProblem.FromWaveFunctions(grid, k, v, [psi, psi.Select(c => -c).ToArray()]);
-                using var coupled = new WignerLoheSolver(problem, SplittingSchemes.Strang, 0.01);
-                using var free = new WignerLoheSolver(problem.WithCoupling(0), SplittingSchemes.Strang, 0.01);
+                var data = new SlData("Remark 3", xg, v, [psi, psi.Select(c => -c).ToArray()], k);
                 var times = ClaimRuns.Uniform(5 / k, 0.05);
+                var (coupled, z) = ClaimRuns.Wigner(data, "strang", 0.01, times);
+                var (free, _) = ClaimRuns.Wigner(data, "strang", 0.01, times, coupling: 0);
                 double zGap = 0, anti = 0, split = 0, freeDist = 0;
-                var z = new Complex[4];
                 var gapSeries = new double[times.Length];
                 for (var s = 0; s < times.Length; s++)
                 {
-                    coupled.AdvanceTo(times[s]);
-                    free.AdvanceTo(times[s]);
-                    coupled.Correlations(z);
-                    var w1 = coupled.Field(0, 0);
+                    var w1 = coupled[s][0];
                     var norm = grid.Norm(w1);
-                    var w12 = coupled.Field(0, 1);
+                    var w12 = coupled[s][1];
                     var sum = w1.Select((a, i) => a + w12[i]).ToArray();
-                    gapSeries[s] = Complex.Abs(z[1] + 1);
+                    gapSeries[s] = Complex.Abs(z[s][1] + 1);
                     zGap = Math.Max(zGap, gapSeries[s]);
                     anti = Math.Max(anti, grid.Norm(sum) / norm);
-                    split = Math.Max(split, grid.DistanceL2(w1, coupled.Field(1, 1)) / norm);
-                    freeDist = Math.Max(freeDist, grid.DistanceL2(w1, free.Field(0, 0)) / norm);
+                    split = Math.Max(split, grid.DistanceL2(w1, coupled[s][3]) / norm);
+                    freeDist = Math.Max(freeDist, grid.DistanceL2(w1, free[s][0]) / norm);
                 }
                 var worst = new[] { zGap, anti, split, freeDist }.Max();
                 // Instability (docs/MATH.md, "Remark 3"): (16) from z0 = −1 + 1e-8.
