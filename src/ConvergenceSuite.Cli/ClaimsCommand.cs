@@ -73,7 +73,7 @@ public static class ClaimsCommand
     {
         if (run.MachineryPassed)
         {
-            output.WriteLine($"ledger: {run.Outcomes.Count} entries evaluated ({string.Join(", ", Enum.GetValues<ClaimVerdict>().Select(v => $"{run.Outcomes.Count(o => o.Verdict == v)} {LedgerRun.VerdictWord(v)}"))})");
+            output.WriteLine($"ledger: {run.Outcomes.Count} entries evaluated ({string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{run.Outcomes.Count(o => o.Verdict == v)} {LedgerRun.VerdictWord(v)}"))})");
             return CommandLine.Success;
         }
         Console.Error.WriteLine("ledger entries that could not be evaluated:");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Summary;
 
 namespace ConvergenceSuite.Harness.Claims;
 
@@ -72,8 +73,8 @@ public static class ClaimsLedger
         catch (UnservedEntryException e)
         {
             var reason = $"the solver under test cannot serve this entry: {e.Message}";
-            return new ClaimOutcome(entry.Id, entry.Title, entry.Quote, entry.Tested, ClaimVerdict.Inconclusive, reason,
-                [new ClaimTest("solver under test", ClaimVerdict.Inconclusive, reason, new Dictionary<string, double>(), [])], null, null, watch.Elapsed.TotalSeconds, null);
+            return new ClaimOutcome(entry.Id, entry.Title, entry.Quote, entry.Tested, Verdict.Inconclusive, reason,
+                [new ClaimTest("solver under test", Verdict.Inconclusive, reason, new Dictionary<string, double>(), [])], null, null, watch.Elapsed.TotalSeconds, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -85,9 +86,9 @@ public static class ClaimsLedger
 
         var verdict = ClaimCriteria.Combine(evaluation.Tests.Select(t => t.Verdict));
         var notes = new List<string>();
-        if (verdict == ClaimVerdict.Violated && evaluation.Confirmation is not { Confirmed: true })
+        if (verdict == Verdict.Fail && evaluation.Confirmation is not { Confirmed: true })
         {
-            verdict = ClaimVerdict.Inconclusive;
+            verdict = Verdict.Inconclusive;
             notes.Add(evaluation.Confirmation is null
                 ? "violation NOT confirmed by an independent route (none ran): recorded as inconclusive"
                 : $"violation NOT confirmed by {evaluation.Confirmation.Route}: recorded as inconclusive");
@@ -99,7 +100,7 @@ public static class ClaimsLedger
     }
 
     private static ClaimOutcome Failed(ClaimEntry entry, string error, double seconds) =>
-        new(entry.Id, entry.Title, entry.Quote, entry.Tested, ClaimVerdict.Inconclusive, "not evaluated", [], null, null, seconds, error);
+        new(entry.Id, entry.Title, entry.Quote, entry.Tested, Verdict.Inconclusive, "not evaluated", [], null, null, seconds, error);
 
     private static string? NonFinite(ClaimEvaluation e)
     {

@@ -1,4 +1,5 @@
 using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Numerics.Wigner;
 using static ConvergenceSuite.Harness.Claims.ClaimCriteria;
 
@@ -68,7 +69,7 @@ public static partial class LedgerEntries
         for (var i = 0; i < datasets.Count; i++) tests.Add(WignerTest(ladders[i], printed, $"{printed.Label}: {datasets[i].Primary.Name}"));
         ClaimConfirmation? confirmation = null;
         ClaimCorrection? fix = null;
-        var index = tests.FindIndex(t => t.Verdict == ClaimVerdict.Violated);
+        var index = tests.FindIndex(t => t.Verdict == Verdict.Fail);
         if (index >= 0)
         {
             var data = datasets[index].Confirmation;
@@ -80,7 +81,7 @@ public static partial class LedgerEntries
             var res = wl.Residuals(printed);
             var slRes = ladders[index].Residuals(printed);
             var ratio = res[^1] / slRes[^1];
-            var ok = ResidualVerdict(res) == ClaimVerdict.Violated && ratio is > 0.5 and < 2;
+            var ok = ResidualVerdict(res) == Verdict.Fail && ratio is > 0.5 and < 2;
             var fixedWl = wl.Residuals(corrected);
             confirmation = new ClaimConfirmation($"W-L solver under test ({ClaimRuns.Solvers.For(ModelKind.WignerLohe).Name}, Yoshida-4, fields evolved in phase space from w[ψ_j(0), ψ_k(0)], M = {data.Grid.Sizes[0]}, L = {N(data.Grid.Lengths[0])})", ok,
                 $"W-L route residuals {string.Join(" → ", res.Select(N))} (order {N(ObservedOrder(res))}); W-L/S-L at the finest δ = {N(ratio)}; "

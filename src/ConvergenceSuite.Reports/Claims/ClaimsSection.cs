@@ -20,7 +20,7 @@ public sealed class ClaimsSection(LedgerRun run) : IReportSection
     public string RenderHtml(VerificationSummary summary)
     {
         var h = new StringBuilder();
-        var counts = Enum.GetValues<ClaimVerdict>().Select(v => $"{run.Outcomes.Count(o => o.Evaluated && o.Verdict == v)} {LedgerRun.VerdictWord(v)}");
+        var counts = Enum.GetValues<Verdict>().Select(v => $"{run.Outcomes.Count(o => o.Evaluated && o.Verdict == v)} {LedgerRun.VerdictWord(v)}");
         var failed = run.Outcomes.Count(o => !o.Evaluated);
         h.Append("<p>Every numbered statement of the paper, tested as printed (").Append(E(run.Tier)).Append(" tier): ")
          .Append(E(string.Join(", ", counts))).Append(failed > 0 ? $", {failed} NOT EVALUATED" : "").Append(". ")
@@ -31,7 +31,7 @@ public sealed class ClaimsSection(LedgerRun run) : IReportSection
          .Append("<th>independent confirmation</th><th>corrected statement (harness finding)</th></tr></thead>\n<tbody>\n");
         foreach (var o in run.Outcomes)
         {
-            var css = !o.Evaluated ? "error" : o.Verdict switch { ClaimVerdict.Holds => "pass", ClaimVerdict.Violated => "fail", _ => "inconclusive" };
+            var css = !o.Evaluated ? "error" : o.Verdict switch { Verdict.Pass => "pass", Verdict.Fail => "fail", _ => "inconclusive" };
             var label = !o.Evaluated ? "NOT EVALUATED" : LedgerRun.VerdictWord(o.Verdict);
             h.Append("<tr><td><a href=\"#claim-").Append(E(o.Id)).Append("\">").Append(E(o.Title)).Append("</a></td><td>").Append(E(o.Quote))
              .Append("</td><td><span class=\"badge ").Append(css).Append("\">").Append(E(label)).Append("</span></td><td>")
@@ -41,7 +41,7 @@ public sealed class ClaimsSection(LedgerRun run) : IReportSection
             h.Append("</td><td>");
             if (o.Correction is { } r)
                 h.Append("<i>Harness finding:</i> ").Append(E(r.Statement)).Append(" — <span class=\"badge ")
-                 .Append(r.Verdict == ClaimVerdict.Holds ? "pass" : r.Verdict == ClaimVerdict.Violated ? "fail" : "inconclusive").Append("\">")
+                 .Append(r.Verdict == Verdict.Pass ? "pass" : r.Verdict == Verdict.Fail ? "fail" : "inconclusive").Append("\">")
                  .Append(E(LedgerRun.VerdictWord(r.Verdict))).Append("</span> ").Append(E(r.Message));
             h.Append("</td></tr>\n");
         }
