@@ -30,7 +30,7 @@ public static class ClaimsCommand
         var solvers = Solvers(options.Solver, options.SolverAssembly);
         output.WriteLine($"claims ledger, tier {tier.ToString().ToLowerInvariant()}; solutions from {solvers.Describe()}");
         var run = ClaimsLedger.Run(tier, filter, progress: o => Print(o, output), cancellation: RunCancellation.Token, solvers: solvers);
-        var summary = new VerificationSummary(runId, VerificationRunnerEnvironment(tier, filter), [run.ToCaseResult()]);
+        var summary = new VerificationSummary(runId, VerificationRunnerEnvironment(tier, filter), [run.ToCaseResult()]) { Claims = run };
         var files = ReportWriter.WriteAll(summary, outDir, [new ClaimsSection(run)]);
         var json = ClaimsJson.Write(run, outDir);
         output.WriteLine($"report: {files.IndexHtml}; ledger data: {json}");

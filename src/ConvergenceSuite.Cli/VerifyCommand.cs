@@ -119,7 +119,7 @@ public static class VerifyCommand
             var ledger = ClaimsLedger.Run(tier, solvers: claimSolvers, progress: o => console.MarkupLine(Markup.Escape(o.Evaluated
                 ? $"  {LedgerRun.VerdictWord(o.Verdict),-12} {o.Id} ({o.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)"
                 : $"  NOT EVALUATED {o.Id}: {o.Error}")), cancellation: RunCancellation.Token);
-            summary = summary with { Cases = [.. summary.Cases, ledger.ToCaseResult()] };
+            summary = summary with { Cases = [.. summary.Cases, ledger.ToCaseResult()], Claims = ledger };
             ledgerRun = ledger;
             sections.Insert(0, new ClaimsSection(ledger));
         }

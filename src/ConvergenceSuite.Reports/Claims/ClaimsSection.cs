@@ -1,5 +1,4 @@
 using System.Text;
-using ConvergenceSuite.Harness.Claims;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Formatting;
 using ConvergenceSuite.Reports.Html;
@@ -27,6 +26,8 @@ public sealed class ClaimsSection(LedgerRun run) : IReportSection
          .Append("A verdict is the numbers' verdict on the paper, not on the solver: “violated” is recorded only with an independent confirmation, ")
          .Append("and a violated statement of the paper does not fail the verification (an entry the ledger cannot evaluate does). ")
          .Append("Corrected statements are the harness's findings, each tested on the same data.</p>\n");
+        h.Append("<p><b>Solutions from the solver under test:</b> ").Append(E(run.Solvers.Length == 0 ? "not recorded" : run.Solvers))
+         .Append("; closed forms, the exact factorised reference and the correlation-ODE integrations are the harness's own.</p>\n");
         h.Append("<table class=\"claims\">\n<thead><tr><th>entry</th><th>statement as printed</th><th>verdict</th><th>evidence</th>")
          .Append("<th>independent confirmation</th><th>corrected statement (harness finding)</th></tr></thead>\n<tbody>\n");
         foreach (var o in run.Outcomes)

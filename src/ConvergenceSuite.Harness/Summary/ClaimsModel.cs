@@ -1,7 +1,9 @@
 using System.Globalization;
-using ConvergenceSuite.Harness.Summary;
 
-namespace ConvergenceSuite.Harness.Claims;
+namespace ConvergenceSuite.Harness.Summary;
+
+// The claims ledger's results as report data: part of the run summary (VerificationSummary.Claims), so summary.json
+// carries them and `merge` of shard summaries keeps the Claims page. The ledger that produces them is in Claims/.
 
 /// <summary>One test of a statement on one data set (parameters in <paramref name="DataSet"/>).</summary>
 public sealed record ClaimTest(
@@ -52,8 +54,9 @@ public sealed record LedgerRun(string Tier, IReadOnlyList<ClaimOutcome> Outcomes
     public const string CaseId = "claims-ledger";
 
     /// <summary>The solvers under test that produced the solutions, each with the models it served
-    /// (<see cref="ClaimSolvers.Describe"/>); the independent confirmations use the harness's own references.</summary>
-    public string Solvers { get; init; } = ClaimSolvers.BuiltIn.Describe();
+    /// (Claims.ClaimSolvers.Describe, e.g. "split-step (SchrodingerLohe), spectral-wl (WignerLohe)"); the independent
+    /// confirmations use the harness's own references. Empty when not recorded.</summary>
+    public string Solvers { get; init; } = "";
 
     /// <summary>True when every entry was evaluated (the paper's verdicts do not matter).</summary>
     public bool MachineryPassed => Outcomes.Count > 0 && Outcomes.All(o => o.Evaluated);
@@ -83,7 +86,7 @@ public sealed record LedgerRun(string Tier, IReadOnlyList<ClaimOutcome> Outcomes
                 o.Tests.SelectMany(t => t.Plots).ToList());
         }).ToList();
         return new CaseResult(CaseId, $"Claims ledger ({Tier} tier): every numbered statement of the paper tested as printed",
-            "claims", $"{Solvers}; closed forms and exact references", "-", "-", 0, ElapsedSeconds, checks);
+            "claims", Solvers.Length == 0 ? "closed forms and exact references" : $"{Solvers}; closed forms and exact references", "-", "-", 0, ElapsedSeconds, checks);
     }
 
     /// <summary>
