@@ -39,8 +39,7 @@ public static class ClaimsLedger
         var selected = solvers ?? ClaimSolvers.BuiltIn;
         var total = Stopwatch.StartNew();
         var outcomes = new List<ClaimOutcome>();
-        LedgerCache.Clear();
-        try
+        using (LedgerCache.Open())
         {
             foreach (var entry in Select(entries ?? Entries, tier, filter))
             {
@@ -49,10 +48,6 @@ public static class ClaimsLedger
                 outcomes.Add(outcome);
                 progress?.Invoke(outcome);
             }
-        }
-        finally
-        {
-            LedgerCache.Clear();
         }
         return new LedgerRun(tier.ToString().ToLowerInvariant(), outcomes, total.Elapsed.TotalSeconds) { Solvers = selected.Describe() };
     }
@@ -65,6 +60,7 @@ public static class ClaimsLedger
         ArgumentNullException.ThrowIfNull(entry);
         var watch = Stopwatch.StartNew();
         var selected = solvers ?? ClaimSolvers.BuiltIn;
+        using var cache = LedgerCache.InScope ? null : LedgerCache.Open();
         ClaimEvaluation evaluation;
         try
         {

@@ -61,20 +61,50 @@ public class LedgerMachineryTests
         outcome.Correction!.Verdict.ShouldBe(Verdict.Pass);
     }
 
+    private sealed class Probe : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    [Test]
+    public void LedgerCache_IsPerRun_AnotherThreadsRunNeitherSeesNorDisposesIt()
+    {
+        using (LedgerCache.Open())
+        {
+            var mine = LedgerCache.Get("k", () => new Probe());
+            // Another ledger run on another thread, as a parallel test fixture is (not a child of this run).
+            Task other;
+            using (ExecutionContext.SuppressFlow()) other = Task.Run(() =>
+            {
+                LedgerCache.InScope.ShouldBeFalse();
+                using (LedgerCache.Open())
+                {
+                    LedgerCache.Get("k", () => new Probe()).ShouldNotBeSameAs(mine);
+                    LedgerCache.Clear();
+                }
+            });
+            other.Wait();
+            mine.Disposed.ShouldBeFalse();
+            LedgerCache.Get("k", () => new Probe()).ShouldBeSameAs(mine);
+            LedgerCache.Clear();
+            mine.Disposed.ShouldBeTrue();
+        }
+        LedgerCache.InScope.ShouldBeFalse();
+    }
+
     [Test]
     public void PlantedWrongSignInWignerLine_IsViolated()
     {
         // (2) line 3 with the s-term sign of the complex form is true; the printed one (opposite sign) is false.
         var data = LedgerEntries.WignerData2(Tier.Quick);
-        try
+        // One cache scope for both evaluations: the second reuses the S-L route ladder of the first.
+        using (LedgerCache.Open())
         {
             Combine(LedgerEntries.EvaluateWigner(WignerLines.CorrectedLine3, WignerLines.CorrectedLine3, data).Tests.Select(t => t.Verdict)).ShouldBe(Verdict.Pass);
             var outcome = ClaimsLedger.Evaluate(new ClaimEntry("planted-w", "planted", "", "", true, _ => LedgerEntries.EvaluateWigner(WignerLines.Eq2Line3, WignerLines.CorrectedLine3, data)), Tier.Quick);
             outcome.Verdict.ShouldBe(Verdict.Fail);
-        }
-        finally
-        {
-            LedgerCache.Clear();
         }
     }
 
