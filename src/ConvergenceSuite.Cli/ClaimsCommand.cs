@@ -27,13 +27,36 @@ public static class ClaimsCommand
             Console.Error.WriteLine($"error: no ledger entry matches '{filter}' in tier {tier.ToString().ToLowerInvariant()}");
             return CommandLine.UsageError;
         }
-        output.WriteLine($"claims ledger, tier {tier.ToString().ToLowerInvariant()}");
-        var run = ClaimsLedger.Run(tier, filter, progress: o => Print(o, output), cancellation: RunCancellation.Token);
-        var summary = new VerificationSummary(runId, VerificationRunnerEnvironment(tier, filter), [run.ToCaseResult()]);
+        var solvers = Solvers(options.Solver, options.SolverAssembly);
+        output.WriteLine($"claims ledger, tier {tier.ToString().ToLowerInvariant()}; solutions from {solvers.Describe()}");
+        var run = ClaimsLedger.Run(tier, filter, progress: o => Print(o, output), cancellation: RunCancellation.Token, solvers: solvers);
+        var summary = new VerificationSummary(runId, VerificationRunnerEnvironment(tier, filter), [run.ToCaseResult()]) { Claims = run };
         var files = ReportWriter.WriteAll(summary, outDir, [new ClaimsSection(run)]);
         var json = ClaimsJson.Write(run, outDir);
         output.WriteLine($"report: {files.IndexHtml}; ledger data: {json}");
         return Finish(run, output);
+    }
+
+    /// <summary>
+    /// The solvers under test of a ledger run: --solver NAME picks one among the built-in solvers and those of
+    /// --solver-assembly; without it, the solvers loaded by --solver-assembly (never topped up with built-in ones), or
+    /// the built-in split-step and spectral-wl. An unknown name or a bad assembly is a usage error.
+    /// </summary>
+    public static ClaimSolvers Solvers(string? name, IReadOnlyList<string>? assemblies)
+    {
+        try
+        {
+            if (name is null && assemblies is { Count: > 0 }) return new ClaimSolvers(assemblies.SelectMany(Harness.Solvers.SolverAssemblies.Load));
+            return ClaimSolvers.Select(Harness.Solvers.SolverAssemblies.WithBuiltIn(assemblies ?? []), name);
+        }
+        catch (Harness.Solvers.SolverAssemblyException e)
+        {
+            throw new UsageException($"--solver-assembly: {e.Message}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--solver: {e.Message}");
+        }
     }
 
     /// <summary>One line per evaluated entry.</summary>
@@ -50,7 +73,7 @@ public static class ClaimsCommand
     {
         if (run.MachineryPassed)
         {
-            output.WriteLine($"ledger: {run.Outcomes.Count} entries evaluated ({string.Join(", ", Enum.GetValues<ClaimVerdict>().Select(v => $"{run.Outcomes.Count(o => o.Verdict == v)} {LedgerRun.VerdictWord(v)}"))})");
+            output.WriteLine($"ledger: {run.Outcomes.Count} entries evaluated ({string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{run.Outcomes.Count(o => o.Verdict == v)} {LedgerRun.VerdictWord(v)}"))})");
             return CommandLine.Success;
         }
         Console.Error.WriteLine("ledger entries that could not be evaluated:");

@@ -1,6 +1,7 @@
 using ConvergenceSuite.Harness.Sharding;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports;
+using ConvergenceSuite.Reports.Claims;
 using ConvergenceSuite.Reports.Coverage;
 using ConvergenceSuite.Reports.Html;
 using ConvergenceSuite.Reports.Json;
@@ -10,8 +11,8 @@ namespace ConvergenceSuite.Cli;
 
 /// <summary>
 /// The merge verb: <c>merge --out DIR SHARD...</c> reads the summary.json of every shard (a report folder or the file
-/// itself), combines them (<see cref="SummaryMerge"/>) and writes one report (index.html, summary.json, junit.xml and
-/// the study files) into DIR. Exit code as for verify: 0 when every verdict of the merged run passes, 1 otherwise,
+/// itself), combines them (<see cref="SummaryMerge"/>) and writes one report (index.html with the Claims page when a shard ran the
+/// claims ledger, summary.json, claims.json, junit.xml and the study files) into DIR. Exit code as for verify: 0 when every verdict of the merged run passes, 1 otherwise,
 /// 2 on bad usage or shards that cannot be merged.
 /// </summary>
 public static class MergeCommand
@@ -51,8 +52,11 @@ public static class MergeCommand
             return CommandLine.UsageError;
         }
         outDir ??= Path.Combine(VerifyCommand.RepositoryRoot(), "reports", merged.RunId);
-        IReportSection[] sections = merged.Coverage is null ? [new ConvergenceSection(linkFiles: true)] : [new ConvergenceSection(linkFiles: true), new CoverageSection()];
+        var sections = new List<IReportSection> { new ConvergenceSection(linkFiles: true) };
+        if (merged.Claims is not null) sections.Insert(0, new ClaimsSection(merged.Claims));
+        if (merged.Coverage is not null) sections.Add(new CoverageSection());
         var files = ReportWriter.WriteAll(merged, outDir, sections);
+        if (merged.Claims is not null) ClaimsJson.Write(merged.Claims, outDir);
         StudyExport.WriteAll(merged, outDir);
         var failing = merged.FailingChecks().ToList();
         stdout.WriteLine($"merged {summaries.Count} shard(s), {merged.Cases.Count} case(s): {merged.Cases.Count(c => c.Passed)} passed, {merged.Cases.Count(c => !c.Passed)} not passed");

@@ -126,6 +126,14 @@ public sealed class ClaimsSettings : TierSettings
     [CommandOption("--out <DIR>")]
     [Description("Report folder (default: reports/<run-id>).")]
     public string? Out { get; init; }
+
+    [CommandOption("--solver <NAME>")]
+    [Description("The solver under test the entries take their solutions from (a built-in one or one loaded with --solver-assembly); entries for a model it does not run are inconclusive. Default: the built-in split-step (S-L) and spectral-wl (W-L), or the solvers of --solver-assembly.")]
+    public string? Solver { get; init; }
+
+    [CommandOption("--solver-assembly <PATH>")]
+    [Description("Load solvers under test (public ISolverUnderTest classes) from a .NET assembly built against ConvergenceSuite.Harness, in its own load context. Repeatable.")]
+    public string[]? SolverAssembly { get; init; }
 }
 
 /// <summary>merge.</summary>

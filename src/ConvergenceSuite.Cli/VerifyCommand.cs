@@ -113,11 +113,13 @@ public static class VerifyCommand
         LedgerRun? ledgerRun = null;
         if (withClaims)
         {
-            console.MarkupLine($"[bold]claims ledger[/], tier {tier.ToString().ToLowerInvariant()}");
-            var ledger = ClaimsLedger.Run(tier, progress: o => console.MarkupLine(Markup.Escape(o.Evaluated
+            // The ledger takes its solutions from this run's solvers (a substituted seeded bug included).
+            var claimSolvers = ClaimSolvers.Select(solvers);
+            console.MarkupLine($"[bold]claims ledger[/], tier {tier.ToString().ToLowerInvariant()}; solutions from {Markup.Escape(claimSolvers.Describe())}");
+            var ledger = ClaimsLedger.Run(tier, solvers: claimSolvers, progress: o => console.MarkupLine(Markup.Escape(o.Evaluated
                 ? $"  {LedgerRun.VerdictWord(o.Verdict),-12} {o.Id} ({o.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)"
                 : $"  NOT EVALUATED {o.Id}: {o.Error}")), cancellation: RunCancellation.Token);
-            summary = summary with { Cases = [.. summary.Cases, ledger.ToCaseResult()] };
+            summary = summary with { Cases = [.. summary.Cases, ledger.ToCaseResult()], Claims = ledger };
             ledgerRun = ledger;
             sections.Insert(0, new ClaimsSection(ledger));
         }

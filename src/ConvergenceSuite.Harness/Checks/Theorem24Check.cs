@@ -1,6 +1,6 @@
 using System.Numerics;
+using ConvergenceSuite.Harness.Convergence;
 using ConvergenceSuite.Harness.Summary;
-using MathNet.Numerics;
 using QuantumSync.Models.Reductions;
 using static ConvergenceSuite.Harness.Checks.CheckHelpers;
 
@@ -8,7 +8,7 @@ namespace ConvergenceSuite.Harness.Checks;
 
 /// <summary>
 /// Theorem 2.4: under condition (12), Σ_k Re z_jk(0) &gt; 0 for every j, |1 − z_jk(t)| ≲ e^{−Kt}. Tested as a rate:
-/// the decay rate λ of max_{j,k} |1 − z_jk(t)| is fitted by least squares of ln(·) against t over the samples in
+/// the decay rate λ of max_{j,k} |1 − z_jk(t)| is fitted by <see cref="ExponentialRate"/> (least squares of ln(·) against t) over the samples in
 /// the asymptotic window (<see cref="FitCeiling"/> &gt; value &gt; <see cref="FitFloor"/>), and the check passes when
 /// |λ − K| ≤ rate tolerance: two-sided, because near z = 1 the correlation ODE linearises to d(1 − z)/dt = −K(1 − z),
 /// so the rate is exactly K and a solver that synchronises too fast is as wrong as one too slow.
@@ -70,12 +70,8 @@ public sealed class Theorem24Check(double rateTolerance) : ICheck
                 Evidence(("condition_12_min", condition), ("samples_in_window", window.Length), ("ode_samples_in_window", odeWindow)), [plot]);
         }
         var x = window.Select(s => tr.Times[s]).ToArray();
-        var y = window.Select(s => Math.Log(distance[s])).ToArray();
-        var (intercept, slope) = Fit.Line(x, y);
-        var rate = -slope;
-        var residual = Math.Sqrt(x.Select((t, i) => Math.Pow(y[i] - (intercept + slope * t), 2)).Sum() / Math.Max(1, x.Length - 2));
-        var sxx = x.Select(t => Math.Pow(t - x.Average(), 2)).Sum();
-        var stderr = residual / Math.Sqrt(sxx);
+        var fit = ExponentialRate.Fit(x, window.Select(s => distance[s]).ToArray());
+        var (rate, stderr) = (fit.Rate, fit.StandardError);
         var verdict = AtMost(Math.Abs(rate - k), tolerance);
         return new CheckResult(Id, verdict,
             $"fitted decay rate λ = {rate:F4} ± {stderr:E1} over t ∈ [{x[0]}, {x[^1]}] ({x.Length} samples); K = {k}, pass if |λ − K| ≤ {tolerance:G3}",

@@ -4,14 +4,6 @@ using ConvergenceSuite.Harness.Summary;
 
 namespace ConvergenceSuite.Harness.Claims;
 
-/// <summary>A fitted exponential rate: log|q(t)| ≈ a − λ t over the points in the fit window.</summary>
-/// <param name="Rate">λ (positive for decay).</param>
-/// <param name="StandardError">Standard error of λ from the least-squares fit.</param>
-/// <param name="Count">Points used.</param>
-/// <param name="From">First time in the window.</param>
-/// <param name="To">Last time in the window.</param>
-public sealed record RateFit(double Rate, double StandardError, int Count, double From, double To);
-
 /// <summary>
 /// The ledger's decision rules, each a named constant with its reason. Statements printed with ≲ or "as t → ∞" are
 /// tested as rates; bounds with explicit constants as printed (margin over time); balance laws and equations as
@@ -51,8 +43,8 @@ public static class ClaimCriteria
     /// <summary>…and its observed order under refinement is at most 0.5 in magnitude (it does not fall with resolution).</summary>
     public const double ResidualPlateauOrder = 0.5;
 
-    /// <summary>Fits log q = a − λ t over the samples with q in [lo, hi] (and t ≥ tMin); null when fewer than
-    /// <see cref="MinimumFitPoints"/> qualify.</summary>
+    /// <summary>The ledger's window for <see cref="ExponentialRate.Fit"/>: fits log q = a − λ t over the samples with q in
+    /// [lo, hi] (and t ≥ tMin); null when fewer than <see cref="MinimumFitPoints"/> qualify.</summary>
     public static RateFit? FitRate(IReadOnlyList<double> times, IReadOnlyList<double> values, double lo, double hi, double tMin = 0)
     {
         var x = new List<double>();
@@ -60,11 +52,10 @@ public static class ClaimCriteria
         for (var i = 0; i < times.Count; i++)
         {
             var v = values[i];
-            if (times[i] >= tMin && v >= lo && v <= hi && double.IsFinite(v)) { x.Add(times[i]); y.Add(Math.Log(v)); }
+            if (times[i] >= tMin && v >= lo && v <= hi && double.IsFinite(v)) { x.Add(times[i]); y.Add(v); }
         }
         if (x.Count < MinimumFitPoints) return null;
-        var fit = LeastSquares.Fit(x, y);
-        return new RateFit(-fit.Slope, fit.SlopeStandardError ?? 0, x.Count, x[0], x[^1]);
+        return ExponentialRate.Fit(x, y);
     }
 
     /// <summary>Tolerance on a rate λ for a fit: max(3σ, 2 % λ).</summary>
@@ -75,30 +66,30 @@ public static class ClaimCriteria
     /// "|q| ≲ e^{−λt} as t → ∞": holds when λ_fit ≥ λ − tol, violated when λ_fit &lt; λ − tol (q decays more slowly than
     /// claimed), inconclusive without a fit.
     /// </summary>
-    public static ClaimVerdict RateVerdict(RateFit? fit, double claimed) =>
-        fit is null ? ClaimVerdict.Inconclusive
-        : fit.Rate >= claimed - RateTolerance(fit, claimed) ? ClaimVerdict.Holds : ClaimVerdict.Violated;
+    public static Verdict RateVerdict(RateFit? fit, double claimed) =>
+        fit is null ? Verdict.Inconclusive
+        : fit.Rate >= claimed - RateTolerance(fit, claimed) ? Verdict.Pass : Verdict.Fail;
 
     /// <summary>Bound as printed: holds when max value/bound ≤ 1 + <see cref="BoundTolerance"/>, violated when it exceeds
     /// 1 + <see cref="BoundViolationMargin"/>, inconclusive in between.</summary>
-    public static ClaimVerdict BoundVerdict(double maxRatio) =>
-        !double.IsFinite(maxRatio) ? ClaimVerdict.Inconclusive
-        : maxRatio <= 1 + BoundTolerance ? ClaimVerdict.Holds
-        : maxRatio > 1 + BoundViolationMargin ? ClaimVerdict.Violated : ClaimVerdict.Inconclusive;
+    public static Verdict BoundVerdict(double maxRatio) =>
+        !double.IsFinite(maxRatio) ? Verdict.Inconclusive
+        : maxRatio <= 1 + BoundTolerance ? Verdict.Pass
+        : maxRatio > 1 + BoundViolationMargin ? Verdict.Fail : Verdict.Inconclusive;
 
     /// <summary>
     /// A residual ladder (relative residuals e_0, e_1, … at δ halved each level): holds when the finest residual is at
     /// the floor or the last observed order log2(e_{L−2}/e_{L−1}) ≥ <see cref="ResidualMinimumOrder"/>; violated when the
     /// finest residual is ≥ <see cref="ResidualViolationLevel"/> and |order| ≤ <see cref="ResidualPlateauOrder"/>.
     /// </summary>
-    public static ClaimVerdict ResidualVerdict(IReadOnlyList<double> residuals)
+    public static Verdict ResidualVerdict(IReadOnlyList<double> residuals)
     {
-        if (residuals.Count < 2 || residuals.Any(r => !double.IsFinite(r))) return ClaimVerdict.Inconclusive;
+        if (residuals.Count < 2 || residuals.Any(r => !double.IsFinite(r))) return Verdict.Inconclusive;
         var last = residuals[^1];
         var order = ObservedOrder(residuals);
-        if (last <= ResidualFloor || order >= ResidualMinimumOrder) return ClaimVerdict.Holds;
-        if (last >= ResidualViolationLevel && Math.Abs(order) <= ResidualPlateauOrder) return ClaimVerdict.Violated;
-        return ClaimVerdict.Inconclusive;
+        if (last <= ResidualFloor || order >= ResidualMinimumOrder) return Verdict.Pass;
+        if (last >= ResidualViolationLevel && Math.Abs(order) <= ResidualPlateauOrder) return Verdict.Fail;
+        return Verdict.Inconclusive;
     }
 
     /// <summary>log2(e_{L−2}/e_{L−1}): the observed order between the two finest levels (δ halves per level).</summary>
@@ -106,16 +97,16 @@ public static class ClaimCriteria
         residuals.Count < 2 ? double.NaN : Math.Log2(Math.Max(residuals[^2], double.Epsilon) / Math.Max(residuals[^1], double.Epsilon));
 
     /// <summary>Entry verdict from its tests: violated if any test is, holds if all hold, else inconclusive.</summary>
-    public static ClaimVerdict Combine(IEnumerable<ClaimVerdict> verdicts)
+    public static Verdict Combine(IEnumerable<Verdict> verdicts)
     {
         var list = verdicts.ToList();
-        if (list.Count == 0) return ClaimVerdict.Inconclusive;
-        if (list.Contains(ClaimVerdict.Violated)) return ClaimVerdict.Violated;
-        return list.All(v => v == ClaimVerdict.Holds) ? ClaimVerdict.Holds : ClaimVerdict.Inconclusive;
+        if (list.Count == 0) return Verdict.Inconclusive;
+        if (list.Contains(Verdict.Fail)) return Verdict.Fail;
+        return list.All(v => v == Verdict.Pass) ? Verdict.Pass : Verdict.Inconclusive;
     }
 
     /// <summary>Both forms must agree (e.g. a momentum law in its non-singular and Madelung forms); disagreement is inconclusive.</summary>
-    public static ClaimVerdict Agree(ClaimVerdict a, ClaimVerdict b) => a == b ? a : ClaimVerdict.Inconclusive;
+    public static Verdict Agree(Verdict a, Verdict b) => a == b ? a : Verdict.Inconclusive;
 
     /// <summary>Evidence dictionary from pairs.</summary>
     public static IReadOnlyDictionary<string, double> Evidence(params (string Key, double Value)[] items)

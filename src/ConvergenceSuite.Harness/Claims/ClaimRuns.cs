@@ -3,7 +3,8 @@ using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
 using QuantumSync.Models.States;
 using QuantumSync.Numerics;
-using QuantumSync.Solvers.SchrodingerLohe;
+using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.WignerLohe;
 
 namespace ConvergenceSuite.Harness.Claims;
 
@@ -32,30 +33,111 @@ public sealed record SlData(string Name, PeriodicGrid Grid, Potential Potential,
     }
 }
 
-/// <summary>Runs of the S-L system the ledger samples: the split-step solver under test and the exact factorised reference.</summary>
+/// <summary>
+/// Runs of the S-L and W-L systems the ledger samples: solutions from the solver under test (<see cref="Solvers"/>, the
+/// selection of the current ledger run) and the exact factorised reference (the harness's own, independent route).
+/// </summary>
 public static class ClaimRuns
 {
+    private static readonly AsyncLocal<ClaimSolvers?> Selected = new();
+
+    /// <summary>The solvers under test of the ledger run in progress (<see cref="ClaimsLedger.Run"/> sets them);
+    /// <see cref="ClaimSolvers.BuiltIn"/> outside a run.</summary>
+    public static ClaimSolvers Solvers => Selected.Value ?? ClaimSolvers.BuiltIn;
+
+    /// <summary>Runs <paramref name="action"/> with <paramref name="solvers"/> as <see cref="Solvers"/>, then restores the
+    /// previous selection.</summary>
+    public static T With<T>(ClaimSolvers solvers, Func<T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var previous = Selected.Value;
+        Selected.Value = solvers;
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            Selected.Value = previous;
+        }
+    }
+
     /// <summary>A smooth periodic potential V(x) = a cos(2π n x / L): every derivative exact on the grid.</summary>
     public static Potential Cosine(double amplitude, int mode, double length) =>
         new($"{amplitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}·cos(2π·{mode}x/{length.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
             x => amplitude * Math.Cos(2 * Math.PI * mode * x[0] / length));
 
     /// <summary>
-    /// States of the split-step solver (scheme, dt) at <paramref name="times"/> (ascending multiples of dt):
-    /// result[sample][oscillator][point].
+    /// States of the solver under test for the S-L data (scheme, dt) at <paramref name="times"/> (ascending multiples of
+    /// dt): result[sample][oscillator][point]. Throws <see cref="UnservedEntryException"/> when the selected solvers do
+    /// not run S-L problems (or this scheme, or cannot return states).
     /// </summary>
-    public static Complex[][][] SplitStep(SlData data, string scheme, double dt, IReadOnlyList<double> times)
+    public static Complex[][][] SplitStep(SlData data, string scheme, double dt, IReadOnlyList<double> times) =>
+        Schrodinger(data.Grid, data.Coupling, Enumerable.Repeat(data.Potential, data.N).ToArray(), data.Initial, scheme, dt, times);
+
+    /// <summary>
+    /// States of the solver under test for S-L data with one potential per oscillator and the initial states exactly as
+    /// given (no normalisation): result[sample][oscillator][point].
+    /// </summary>
+    public static Complex[][][] Schrodinger(PeriodicGrid grid, double coupling, IReadOnlyList<Potential> potentials, IReadOnlyList<Complex[]> initial,
+        string scheme, double dt, IReadOnlyList<double> times)
     {
-        var v = data.Grid.Evaluate(x => data.Potential[x]);
-        var problem = new SchrodingerLoheProblem(data.Grid, data.Coupling, Enumerable.Repeat(v, data.N).ToArray(), data.Initial);
-        using var solver = new SplitStepSolver(problem, SplittingSchemes.Get(scheme), dt);
-        var result = new Complex[times.Count][][];
-        for (var s = 0; s < times.Count; s++)
+        var spec = new SchrodingerLoheSpec(grid.Lengths, grid.Sizes, coupling, potentials, Recipes(grid, initial), normalise: false, times[^1], times);
+        var solver = Solvers.For(ModelKind.SchrodingerLohe);
+        var trajectory = Run(solver, spec, new Resolution(scheme, dt, grid.Sizes), times);
+        var states = trajectory.States
+            ?? throw new UnservedEntryException($"the solver under test '{solver.Name}' returned no states; the ledger computes its quantities from the states");
+        Validate(solver.Name, trajectory.Times, times, states.Select(s => s.Length), initial.Count, states.SelectMany(s => s).Select(f => f.Length), grid.Count);
+        return [.. states];
+    }
+
+    /// <summary>
+    /// The W-L solver under test from the pure data w[ψ_j(0), ψ_k(0)] of <paramref name="data"/> (with K =
+    /// <paramref name="coupling"/> when given): per sample the N² fields w_jk (row-major, (x,p) layout) and the solver's
+    /// own correlations z_jk. Throws <see cref="UnservedEntryException"/> when the selected solvers do not run W-L problems
+    /// or return no phase-space fields.
+    /// </summary>
+    public static (Complex[][][] Fields, Complex[][] Correlations) Wigner(SlData data, string scheme, double dt, IReadOnlyList<double> times, double? coupling = null)
+    {
+        var spec = new WignerLoheSpec(data.Grid.Lengths, data.Grid.Sizes, coupling ?? data.Coupling, data.Potential, Recipes(data.Grid, data.Initial), null, [],
+            normalise: false, times[^1], times);
+        var solver = Solvers.For(ModelKind.WignerLohe);
+        var trajectory = Run(solver, spec, new Resolution(scheme, dt, data.Grid.Sizes), times);
+        var fields = (trajectory.Payload as WignerLohePayload)?.Fields
+            ?? throw new UnservedEntryException($"the solver under test '{solver.Name}' returned no phase-space fields; the ledger computes its quantities from them");
+        var phase = data.Grid.Count * data.Grid.Count;
+        Validate(solver.Name, trajectory.Times, times, fields.Select(f => f.Length), data.N * data.N, fields.SelectMany(f => f).Select(f => f.Length), phase);
+        return ([.. fields], [.. trajectory.Correlations]);
+    }
+
+    /// <summary>Runs the solver, its <see cref="NotSupportedException"/> (what it cannot do) passed on as
+    /// <see cref="UnservedEntryException"/> naming the solver.</summary>
+    private static Solvers.Trajectory Run(Solvers.ISolverUnderTest solver, Problem problem, Resolution resolution, IReadOnlyList<double> times)
+    {
+        try
         {
-            solver.AdvanceTo(times[s]);
-            result[s] = Enumerable.Range(0, data.N).Select(j => solver.State(j).ToArray()).ToArray();
+            return solver.Run(problem, resolution, storeStates: true, times);
         }
-        return result;
+        catch (NotSupportedException e) when (e is not UnservedEntryException)
+        {
+            throw new UnservedEntryException($"the solver under test '{solver.Name}' cannot run it: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The given states as recipes: each returns a copy of its array on the data's own grid.</summary>
+    private static StateRecipe[] Recipes(PeriodicGrid grid, IReadOnlyList<Complex[]> initial) =>
+        initial.Select((psi, j) => new StateRecipe($"ledger data, oscillator {j}", (g, _) =>
+            g.Equals(grid) && g.Count == psi.Length
+                ? (Complex[])psi.Clone()
+                : throw new UnservedEntryException($"the ledger's data are sampled on {grid}; the solver under test asked for {g}"))).ToArray();
+
+    private static void Validate(string solver, IReadOnlyList<double> got, IReadOnlyList<double> asked, IEnumerable<int> perSample, int expectedPerSample,
+        IEnumerable<int> lengths, int expectedLength)
+    {
+        if (got.Count != asked.Count || got.Where((t, i) => t != asked[i]).Any())
+            throw new InvalidDataException($"the solver under test '{solver}' returned {got.Count} samples at other times than the {asked.Count} asked for");
+        if (perSample.Any(c => c != expectedPerSample)) throw new InvalidDataException($"the solver under test '{solver}' returned a sample without {expectedPerSample} states/fields");
+        if (lengths.Any(c => c != expectedLength)) throw new InvalidDataException($"the solver under test '{solver}' returned a state/field not of {expectedLength} points");
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Summary;
 
 namespace ConvergenceSuite.Harness.Claims;
 
@@ -30,39 +31,46 @@ public static class ClaimsLedger
     public static IReadOnlyList<ClaimEntry> Select(IEnumerable<ClaimEntry> entries, Tier tier, string? filter = null) =>
         entries.Where(e => (tier == Tier.Full || e.Quick) && (string.IsNullOrEmpty(filter) || e.Id.Contains(filter, StringComparison.OrdinalIgnoreCase))).ToList();
 
-    /// <summary>Evaluates the selected entries of <paramref name="entries"/> (default: the paper's) in order.</summary>
+    /// <summary>Evaluates the selected entries of <paramref name="entries"/> (default: the paper's) in order, the
+    /// solutions taken from <paramref name="solvers"/> (default: <see cref="ClaimSolvers.BuiltIn"/>).</summary>
     public static LedgerRun Run(Tier tier, string? filter = null, IEnumerable<ClaimEntry>? entries = null, Action<ClaimOutcome>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, ClaimSolvers? solvers = null)
     {
+        var selected = solvers ?? ClaimSolvers.BuiltIn;
         var total = Stopwatch.StartNew();
         var outcomes = new List<ClaimOutcome>();
-        LedgerCache.Clear();
-        try
+        using (LedgerCache.Open())
         {
             foreach (var entry in Select(entries ?? Entries, tier, filter))
             {
                 cancellation.ThrowIfCancellationRequested();
-                var outcome = Evaluate(entry, tier);
+                var outcome = Evaluate(entry, tier, selected);
                 outcomes.Add(outcome);
                 progress?.Invoke(outcome);
             }
         }
-        finally
-        {
-            LedgerCache.Clear();
-        }
-        return new LedgerRun(tier.ToString().ToLowerInvariant(), outcomes, total.Elapsed.TotalSeconds);
+        return new LedgerRun(tier.ToString().ToLowerInvariant(), outcomes, total.Elapsed.TotalSeconds) { Solvers = selected.Describe() };
     }
 
-    /// <summary>Evaluates one entry and applies the ledger's rules (see the class remarks).</summary>
-    public static ClaimOutcome Evaluate(ClaimEntry entry, Tier tier)
+    /// <summary>Evaluates one entry and applies the ledger's rules (see the class remarks). An entry the solver under
+    /// test cannot serve (<see cref="UnservedEntryException"/>: a model, scheme or output it lacks) is evaluated
+    /// as inconclusive with that reason; no other solver stands in for it.</summary>
+    public static ClaimOutcome Evaluate(ClaimEntry entry, Tier tier, ClaimSolvers? solvers = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var watch = Stopwatch.StartNew();
+        var selected = solvers ?? ClaimSolvers.BuiltIn;
+        using var cache = LedgerCache.InScope ? null : LedgerCache.Open();
         ClaimEvaluation evaluation;
         try
         {
-            evaluation = entry.Evaluate(tier);
+            evaluation = ClaimRuns.With(selected, () => entry.Evaluate(tier));
+        }
+        catch (UnservedEntryException e)
+        {
+            var reason = $"the solver under test cannot serve this entry: {e.Message}";
+            return new ClaimOutcome(entry.Id, entry.Title, entry.Quote, entry.Tested, Verdict.Inconclusive, reason,
+                [new ClaimTest("solver under test", Verdict.Inconclusive, reason, new Dictionary<string, double>(), [])], null, null, watch.Elapsed.TotalSeconds, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -74,9 +82,9 @@ public static class ClaimsLedger
 
         var verdict = ClaimCriteria.Combine(evaluation.Tests.Select(t => t.Verdict));
         var notes = new List<string>();
-        if (verdict == ClaimVerdict.Violated && evaluation.Confirmation is not { Confirmed: true })
+        if (verdict == Verdict.Fail && evaluation.Confirmation is not { Confirmed: true })
         {
-            verdict = ClaimVerdict.Inconclusive;
+            verdict = Verdict.Inconclusive;
             notes.Add(evaluation.Confirmation is null
                 ? "violation NOT confirmed by an independent route (none ran): recorded as inconclusive"
                 : $"violation NOT confirmed by {evaluation.Confirmation.Route}: recorded as inconclusive");
@@ -88,7 +96,7 @@ public static class ClaimsLedger
     }
 
     private static ClaimOutcome Failed(ClaimEntry entry, string error, double seconds) =>
-        new(entry.Id, entry.Title, entry.Quote, entry.Tested, ClaimVerdict.Inconclusive, "not evaluated", [], null, null, seconds, error);
+        new(entry.Id, entry.Title, entry.Quote, entry.Tested, Verdict.Inconclusive, "not evaluated", [], null, null, seconds, error);
 
     private static string? NonFinite(ClaimEvaluation e)
     {

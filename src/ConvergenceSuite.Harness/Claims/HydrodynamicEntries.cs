@@ -73,7 +73,7 @@ public static partial class LedgerEntries
         }
         ClaimConfirmation? confirmation = null;
         ClaimCorrection? fix = null;
-        var violated = tests.Select((t, i) => (t, i)).Where(p => p.t.Verdict == ClaimVerdict.Violated).ToList();
+        var violated = tests.Select((t, i) => (t, i)).Where(p => p.t.Verdict == Verdict.Fail).ToList();
         if (violated.Count > 0)
         {
             var (first, i) = violated[0];
@@ -83,7 +83,7 @@ public static partial class LedgerEntries
             var refRes = reference.Residuals(printed);
             var refVerdict = ResidualVerdict(refRes);
             var ratio = refRes[^1] / solverRes[^1];
-            var ok = refVerdict == ClaimVerdict.Violated && ratio is > 0.5 and < 2;
+            var ok = refVerdict == Verdict.Fail && ratio is > 0.5 and < 2;
             confirmation = new ClaimConfirmation("exact factorised reference (U(t) from the eigen-decomposition of H, C(t) by DOPRI5 at 1e-14; no code shared with the split-step solver)",
                 ok, $"on {data.Name.Split(':')[0]}: reference residuals {string.Join(", ", refRes.Select(N))} (order {N(ObservedOrder(refRes))}); reference/solver at the finest δ = {N(ratio)}",
                 Evidence(("reference_residual_finest", refRes[^1]), ("reference_observed_order", ObservedOrder(refRes)), ("reference_over_solver", ratio)));

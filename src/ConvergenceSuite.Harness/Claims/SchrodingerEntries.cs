@@ -5,7 +5,6 @@ using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
 using QuantumSync.Models.States;
 using QuantumSync.Numerics;
-using QuantumSync.Solvers.SchrodingerLohe;
 using static ConvergenceSuite.Harness.Claims.ClaimCriteria;
 
 namespace ConvergenceSuite.Harness.Claims;
@@ -45,23 +44,20 @@ public static partial class LedgerEntries
                 Scaled(InitialStates.Normalised(InitialStates.Gaussian(grid, [0.5], [-0.4], 1.2), grid.CellVolume), 0.6),
                 Scaled(InitialStates.Normalised(InitialStates.Gaussian(grid, [2.0], [0.0], 0.8), grid.CellVolume), 1.5),
             };
-            var potentials = new[] { ClaimRuns.Cosine(0.5, 3, 30), ClaimRuns.Cosine(1.0, 1, 30), Potential.Zero }
-                .Select(v => grid.Evaluate(x => v[x])).ToArray();
+            var potentials = new[] { ClaimRuns.Cosine(0.5, 3, 30), ClaimRuns.Cosine(1.0, 1, 30), Potential.Zero };
             var tests = new List<ClaimTest>();
             foreach (var k in couplings)
             {
-                var problem = new SchrodingerLoheProblem(grid, k, potentials, psi);
-                using var solver = new SplitStepSolver(problem, SplittingSchemes.Strang, 0.01);
                 var n0 = psi.Select(p => Integrals.Norm(p, grid.CellVolume)).ToArray();
                 var times = ClaimRuns.Uniform(10, 0.1);
+                var states = ClaimRuns.Schrodinger(grid, k, potentials, psi, "strang", 0.01, times);
                 var drift = new double[times.Length];
                 for (var s = 0; s < times.Length; s++)
                 {
-                    solver.AdvanceTo(times[s]);
-                    for (var j = 0; j < 3; j++) drift[s] = Math.Max(drift[s], Math.Abs(Integrals.Norm(solver.State(j), grid.CellVolume) / n0[j] - 1));
+                    for (var j = 0; j < 3; j++) drift[s] = Math.Max(drift[s], Math.Abs(Integrals.Norm(states[s][j], grid.CellVolume) / n0[j] - 1));
                 }
                 var max = drift.Max();
-                var verdict = max <= NormDriftTolerance ? ClaimVerdict.Holds : max > NormDriftViolation ? ClaimVerdict.Violated : ClaimVerdict.Inconclusive;
+                var verdict = max <= NormDriftTolerance ? Verdict.Pass : max > NormDriftViolation ? Verdict.Fail : Verdict.Inconclusive;
                 tests.Add(new ClaimTest($"K = {N(k)}", verdict, $"max relative norm drift {N(max)} (tolerance {N(NormDriftTolerance)})",
                     Evidence(("max_relative_norm_drift", max)),
                     [LogPlot($"Lemma 2.1, K = {N(k)}", "max_j |‖ψ_j(t)‖/‖ψ_j(0)‖ − 1|", Curve("drift", times, drift), Curve("tolerance", times, times.Select(_ => NormDriftTolerance).ToArray(), true))]));
@@ -99,7 +95,7 @@ public static partial class LedgerEntries
             }
             ClaimConfirmation? confirmation = null;
             ClaimCorrection? correction = null;
-            if (tests.Any(t => t.Verdict == ClaimVerdict.Violated))
+            if (tests.Any(t => t.Verdict == Verdict.Fail))
             {
                 // Independent route: N = 2 Lemma 4.1 closed form, D² = 2 Re(1 − z(t)); for N > 2 the exact factorised reference.
                 var (data, times, _) = runs.First(r => r.Data.N == 2);
@@ -108,7 +104,7 @@ public static partial class LedgerEntries
                 var dcf = times.Select(t => Math.Sqrt(2 * QuantumSync.Models.Reductions.Lemma41.OneMinusZ(z0, data.Coupling, t).Real)).ToArray();
                 var ratio = times.Select((t, i) => dcf[i] / Printed23(d0, data.Coupling, t)).Max();
                 var parts = new List<string> { $"Lemma 4.1 closed form on {data.Name.Split(':')[0]}: max D/bound = {N(ratio)}" };
-                var ok = BoundVerdict(ratio) == ClaimVerdict.Violated;
+                var ok = BoundVerdict(ratio) == Verdict.Fail;
                 var ev = new Dictionary<string, double> { ["closed_form_max_ratio"] = ratio };
                 if (runs.FirstOrDefault(r => r.Data.N > 2) is { Data: not null } multi)
                 {
@@ -117,7 +113,7 @@ public static partial class LedgerEntries
                     var r2 = multi.T.Select((t, i) => dref[i] / Printed23(dref[0], multi.Data.Coupling, t)).Max();
                     parts.Add($"exact factorised reference on {multi.Data.Name.Split(':')[0]}: max D/bound = {N(r2)}");
                     ev["reference_max_ratio"] = r2;
-                    ok &= BoundVerdict(r2) == ClaimVerdict.Violated;
+                    ok &= BoundVerdict(r2) == Verdict.Fail;
                 }
                 confirmation = new ClaimConfirmation("Lemma 4.1 closed form (N = 2: D² = 2 Re(1 − z(t))) and the exact factorised reference (N = 3)", ok, string.Join("; ", parts), ev);
                 var fixedTests = runs.Select(r => DiameterTest(r.Data, r.T, r.D, Corrected23, "corrected bound", r.Data.Coupling / 2)).ToList();
@@ -173,7 +169,7 @@ public static partial class LedgerEntries
                 var states = ClaimRuns.SplitStep(data, "strang", dt, times);
                 var q = states.Select(s => ClaimRuns.Correlations(data.Grid, s).Max(z => Complex.Abs(1 - z))).ToArray();
                 var fit = FitRate(times, q, FitLow, FitHigh);
-                var verdict = condition > 0 ? RateVerdict(fit, data.Coupling) : ClaimVerdict.Inconclusive;
+                var verdict = condition > 0 ? RateVerdict(fit, data.Coupling) : Verdict.Inconclusive;
                 tests.Add(new ClaimTest(data.Name, verdict, $"min_j Σ_k Re z_jk(0) = {N(condition)}; fitted rate {Rate(fit)} vs K = {N(data.Coupling)}",
                     Evidence(("condition_12", condition), ("fitted_rate", fit?.Rate ?? 0), ("fitted_rate_se", fit?.StandardError ?? 0), ("K", data.Coupling)),
                     [LogPlot($"{data.Name.Split(':')[0]}: max|1 − z_jk|", "max|1 − z_jk|", Curve("solver", times, q),

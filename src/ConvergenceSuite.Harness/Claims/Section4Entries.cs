@@ -1,5 +1,6 @@
 using System.Numerics;
 using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Hydrodynamics;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
@@ -86,7 +87,7 @@ public static partial class LedgerEntries
                 var q = ode.Select(z => Complex.Abs(1 - z)).ToArray();
                 var closed = times.Select((t, i) => Complex.Abs(QuantumSync.Models.Reductions.Lemma41.Z(z0, k, t) - ode[i])).Max();
                 var fit = FitRate(times, q, FitLow, FitHigh);
-                var verdict = closed <= ClosedFormTolerance ? RateVerdict(fit, k) : ClaimVerdict.Inconclusive;
+                var verdict = closed <= ClosedFormTolerance ? RateVerdict(fit, k) : Verdict.Inconclusive;
                 tests.Add(new ClaimTest($"z0 = {N(z0.Real)} + {N(z0.Imaginary)}i, K = {N(k)}", verdict,
                     $"fitted rate {Rate(fit)} vs K = {N(k)}; closed form vs DOPRI5 {N(closed)}",
                     Evidence(("fitted_rate", fit?.Rate ?? 0), ("fitted_rate_se", fit?.StandardError ?? 0), ("closed_form_max_error", closed)),
@@ -112,18 +113,11 @@ public static partial class LedgerEntries
             foreach (var (data, final, dt, scheme) in Theorem42Data(tier))
             {
                 var grid = new PhaseSpaceGrid(data.Grid);
-                var problem = WignerLoheProblem.FromWaveFunctions(grid, data.Coupling, data.Potential, data.Initial);
-                using var solver = new WignerLoheSolver(problem, SplittingSchemes.Get(scheme), dt);
                 var times = ClaimRuns.Uniform(final, 0.25);
+                var (fields, correlations) = ClaimRuns.Wigner(data, scheme, dt, times);
                 var q = new double[times.Length];
-                var z = new Complex[4];
-                Complex z0 = 0;
-                for (var s = 0; s < times.Length; s++)
-                {
-                    solver.AdvanceTo(times[s]);
-                    if (s == 0) { solver.Correlations(z); z0 = z[1]; }
-                    q[s] = Math.Pow(grid.DistanceL2(solver.Field(0, 0), solver.Field(1, 1)), 2);
-                }
+                var z0 = correlations[0][1];
+                for (var s = 0; s < times.Length; s++) q[s] = Math.Pow(grid.DistanceL2(fields[s][0], fields[s][3]), 2);
                 runs.Add((data, times, q, z0, q[0]));
                 var k = data.Coupling;
                 var late = times.Select((t, i) => (t, r: q[i] * Math.Exp(k * t))).Where(p => p.t >= final / 2).ToArray();
@@ -134,7 +128,7 @@ public static partial class LedgerEntries
                     $"z0 = {N(z0.Real)} + {N(z0.Imaginary)}i; max_{{t ≥ T/2}} e^{{Kt}}‖w1 − w2‖² = {N(maxLate)} (printed constant 1; exact-law limit 4‖w1 − w2‖²(0)/|1 + z0|² = {N(c)}); "
                     + $"fitted rate {Rate(fit)} vs K = {N(k)} ({LedgerRun.VerdictWord(RateVerdict(fit, k))})",
                     Evidence(("late_max_ratio_to_printed_bound", maxLate), ("exact_law_constant", c), ("fitted_rate", fit?.Rate ?? 0), ("fitted_rate_se", fit?.StandardError ?? 0),
-                        ("rate_verdict_holds", RateVerdict(fit, k) == ClaimVerdict.Holds ? 1 : 0), ("z0_re", z0.Real), ("z0_im", z0.Imaginary)),
+                        ("rate_verdict_holds", RateVerdict(fit, k) == Verdict.Pass ? 1 : 0), ("z0_re", z0.Real), ("z0_im", z0.Imaginary)),
                     [new("‖w1 − w2‖² against the printed bound e^{−Kt}", "t", "‖w1 − w2‖²_{L²}",
                         [Curve("W-L solver", times, q), Curve("e^{−Kt} (printed)", times, times.Select(t => Math.Exp(-k * t)).ToArray(), true),
                          Curve("exact law", times, times.Select(t => QuantumSync.Models.WignerLohe.Theorem42.DistanceSquared(q[0], z0, k, t)).ToArray(), true)], LogY: true),
@@ -143,7 +137,7 @@ public static partial class LedgerEntries
             }
             ClaimConfirmation? confirmation = null;
             ClaimCorrection? correction = null;
-            var bad = runs.Where((_, i) => tests[i].Verdict == ClaimVerdict.Violated).ToList();
+            var bad = runs.Where((_, i) => tests[i].Verdict == Verdict.Fail).ToList();
             if (bad.Count > 0)
             {
                 // Moyal: ‖w1 − w2‖² = (2π)^{-1}(2 − 2|z12|²) for pure normalised data; z12(t) from Lemma 4.1's closed form.
@@ -156,20 +150,20 @@ public static partial class LedgerEntries
                 }).ToArray();
                 var lateMoyal = times.Select((t, i) => (t, r: moyal[i] * Math.Exp(k * t))).Where(p => p.t >= times[^1] / 2).Max(p => p.r);
                 confirmation = new ClaimConfirmation("Moyal identity ‖w1 − w2‖² = (2π)^{-1}(2 − 2|z12|²) with z12(t) from Lemma 4.1's closed form (no W-L solver involved)",
-                    BoundVerdict(lateMoyal) == ClaimVerdict.Violated,
+                    BoundVerdict(lateMoyal) == Verdict.Fail,
                     $"on {data.Name.Split(':')[0]}: max_{{t ≥ T/2}} e^{{Kt}}‖w1 − w2‖² = {N(lateMoyal)}", Evidence(("moyal_late_max_ratio", lateMoyal)));
                 var checks = runs.Select(r =>
                 {
                     var c = QuantumSync.Models.WignerLohe.Theorem42.AsymptoticConstant(r.Q0, r.Z0);
                     var final = r.Q[^1] * Math.Exp(r.Data.Coupling * r.T[^1]);
                     var fit = FitRate(r.T, r.Q, FitLow, FitHigh);
-                    var ok = Math.Abs(final / c - 1) <= AsymptoticConstantTolerance && RateVerdict(fit, r.Data.Coupling) == ClaimVerdict.Holds;
+                    var ok = Math.Abs(final / c - 1) <= AsymptoticConstantTolerance && RateVerdict(fit, r.Data.Coupling) == Verdict.Pass;
                     return (r.Data.Name, ok, c, dev: Math.Abs(final / c - 1), fit);
                 }).ToList();
                 correction = new ClaimCorrection(
                     "‖w1(t) − w2(t)‖² ≲ e^{−Kt}: the rate K holds, but the constant is not 1: e^{Kt}‖w1 − w2‖² → C = 4‖w1 − w2‖²(0)/|1 + z12(0)|² (exact law), "
                     + "which exceeds 1 for nearly orthogonal pure data in d = 1",
-                    checks.All(c => c.ok) ? ClaimVerdict.Holds : ClaimVerdict.Violated,
+                    checks.All(c => c.ok) ? Verdict.Pass : Verdict.Fail,
                     string.Join("; ", checks.Select(c => $"[{c.Name.Split(':')[0]}] C = {N(c.c)}, |e^{{KT}}‖w1 − w2‖²(T)/C − 1| = {N(c.dev)}, rate {Rate(c.fit)}")),
                     Evidence(("max_relative_deviation_from_C", checks.Max(c => c.dev))));
             }
@@ -192,34 +186,30 @@ public static partial class LedgerEntries
                 var psi = QuantumSync.Models.States.InitialStates.Normalised(QuantumSync.Models.States.InitialStates.Gaussian(xg, [0.0], [0.5], 1), xg.CellVolume);
                 var grid = new PhaseSpaceGrid(xg);
                 var v = ClaimRuns.Cosine(0.3, 2, 24);
-                var problem = WignerLoheProblem.FromWaveFunctions(grid, k, v, [psi, psi.Select(c => -c).ToArray()]);
-                using var coupled = new WignerLoheSolver(problem, SplittingSchemes.Strang, 0.01);
-                using var free = new WignerLoheSolver(problem.WithCoupling(0), SplittingSchemes.Strang, 0.01);
+                var data = new SlData("Remark 3", xg, v, [psi, psi.Select(c => -c).ToArray()], k);
                 var times = ClaimRuns.Uniform(5 / k, 0.05);
+                var (coupled, z) = ClaimRuns.Wigner(data, "strang", 0.01, times);
+                var (free, _) = ClaimRuns.Wigner(data, "strang", 0.01, times, coupling: 0);
                 double zGap = 0, anti = 0, split = 0, freeDist = 0;
-                var z = new Complex[4];
                 var gapSeries = new double[times.Length];
                 for (var s = 0; s < times.Length; s++)
                 {
-                    coupled.AdvanceTo(times[s]);
-                    free.AdvanceTo(times[s]);
-                    coupled.Correlations(z);
-                    var w1 = coupled.Field(0, 0);
+                    var w1 = coupled[s][0];
                     var norm = grid.Norm(w1);
-                    var w12 = coupled.Field(0, 1);
+                    var w12 = coupled[s][1];
                     var sum = w1.Select((a, i) => a + w12[i]).ToArray();
-                    gapSeries[s] = Complex.Abs(z[1] + 1);
+                    gapSeries[s] = Complex.Abs(z[s][1] + 1);
                     zGap = Math.Max(zGap, gapSeries[s]);
                     anti = Math.Max(anti, grid.Norm(sum) / norm);
-                    split = Math.Max(split, grid.DistanceL2(w1, coupled.Field(1, 1)) / norm);
-                    freeDist = Math.Max(freeDist, grid.DistanceL2(w1, free.Field(0, 0)) / norm);
+                    split = Math.Max(split, grid.DistanceL2(w1, coupled[s][3]) / norm);
+                    freeDist = Math.Max(freeDist, grid.DistanceL2(w1, free[s][0]) / norm);
                 }
                 var worst = new[] { zGap, anti, split, freeDist }.Max();
                 // Instability (docs/MATH.md, "Remark 3"): (16) from z0 = −1 + 1e-8.
                 var ts = ClaimRuns.Uniform(20 / k, 0.05 / k);
                 var zs = CorrelationOde.Solve([1, -1 + 1e-8, -1 + 1e-8, 1], 2, k, ts).Select(m => Complex.Abs(m[1] + 1)).ToArray();
                 var growth = FitRate(ts, zs.Select(x => 1 / x).ToArray(), 1e3, 1e7); // |z + 1| in [1e-7, 1e-3]: 1/|z + 1| decays at the growth rate
-                tests.Add(new ClaimTest($"K = {N(k)}", worst <= Remark3Tolerance ? ClaimVerdict.Holds : worst > 1e-6 ? ClaimVerdict.Violated : ClaimVerdict.Inconclusive,
+                tests.Add(new ClaimTest($"K = {N(k)}", worst <= Remark3Tolerance ? Verdict.Pass : worst > 1e-6 ? Verdict.Fail : Verdict.Inconclusive,
                     $"max |z12 + 1| = {N(zGap)}, ‖w1 + w12‖/‖w1‖ = {N(anti)}, ‖w1 − w2‖/‖w1‖ = {N(split)}, distance to the free flow {N(freeDist)}; "
                     + $"instability (not printed): |z + 1| grows at rate {Rate(growth)} vs K = {N(k)}",
                     Evidence(("max_abs_z_plus_1", zGap), ("max_w1_plus_w12", anti), ("max_w1_minus_w2", split), ("max_distance_to_free_flow", freeDist),

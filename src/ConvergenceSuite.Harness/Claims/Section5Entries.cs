@@ -1,5 +1,6 @@
 using System.Numerics;
 using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Hydrodynamics;
 using QuantumSync.Models.Potentials;
@@ -99,7 +100,7 @@ public static partial class LedgerEntries
         }
         ClaimConfirmation? confirmation = null;
         ClaimCorrection? correction = null;
-        var index = tests.FindIndex(t => t.Verdict == ClaimVerdict.Violated);
+        var index = tests.FindIndex(t => t.Verdict == Verdict.Fail);
         if (index >= 0)
         {
             var (data, final, dt) = sets[index];
@@ -108,7 +109,7 @@ public static partial class LedgerEntries
             var solverFit = fits[index].Fit!;
             var agree = fit is not null && Math.Abs(fit.Rate - solverFit.Rate) <= RateTolerance(solverFit, solverFit.Rate) + RateSigmas * fit.StandardError;
             confirmation = new ClaimConfirmation("exact factorised reference (exact in time; U(t) by eigen-decomposition or the free propagator, C(t) by DOPRI5)",
-                RateVerdict(fit, claimed(data.Coupling)) == ClaimVerdict.Violated && agree,
+                RateVerdict(fit, claimed(data.Coupling)) == Verdict.Fail && agree,
                 $"on {data.Name.Split(':')[0]}: reference rate {Rate(fit)} (solver {Rate(solverFit)}) vs the printed {N(claimed(data.Coupling))}",
                 Evidence(("reference_fitted_rate", fit?.Rate ?? 0), ("reference_fitted_rate_se", fit?.StandardError ?? 0)));
             var verdicts = fits.Select(f => RateVerdict(f.Fit, f.Data.Coupling / 2)).ToList();
@@ -131,8 +132,8 @@ public static partial class LedgerEntries
             var fit = FitRate(times, q, FitLow, FitHigh);
             var fraction = q[^1] / q[0];
             var decays = fit is not null && fit.Rate > RateSigmas * fit.StandardError && fit.Rate > 0;
-            var verdict = fraction <= LimitFraction && decays ? ClaimVerdict.Holds : fraction > 0.1 ? ClaimVerdict.Violated : ClaimVerdict.Inconclusive;
-            if (verdict == ClaimVerdict.Violated && firstBad < 0) firstBad = tests.Count;
+            var verdict = fraction <= LimitFraction && decays ? Verdict.Pass : fraction > 0.1 ? Verdict.Fail : Verdict.Inconclusive;
+            if (verdict == Verdict.Fail && firstBad < 0) firstBad = tests.Count;
             tests.Add(new ClaimTest(data.Name, verdict, $"{name}: {N(q[0])} at t = 0 → {N(q[^1])} at t = {N(times[^1])} (fraction {N(fraction)}); fitted rate {Rate(fit)} (K/2 = {N(data.Coupling / 2)})",
                 Evidence(("initial", q[0]), ("final", q[^1]), ("final_fraction", fraction), ("fitted_rate", fit?.Rate ?? 0), ("fitted_rate_se", fit?.StandardError ?? 0)),
                 [LogPlot($"{data.Name.Split(':')[0]}: {name}", name, Curve("solver", times, q), Curve("e^{−Kt/2}", times, times.Select(t => q[0] * Math.Exp(-data.Coupling * t / 2)).ToArray(), true))]));

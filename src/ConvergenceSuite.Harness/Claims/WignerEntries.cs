@@ -1,4 +1,5 @@
 using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Numerics.Wigner;
 using static ConvergenceSuite.Harness.Claims.ClaimCriteria;
 
@@ -68,11 +69,11 @@ public static partial class LedgerEntries
         for (var i = 0; i < datasets.Count; i++) tests.Add(WignerTest(ladders[i], printed, $"{printed.Label}: {datasets[i].Primary.Name}"));
         ClaimConfirmation? confirmation = null;
         ClaimCorrection? fix = null;
-        var index = tests.FindIndex(t => t.Verdict == ClaimVerdict.Violated);
+        var index = tests.FindIndex(t => t.Verdict == Verdict.Fail);
         if (index >= 0)
         {
             var data = datasets[index].Confirmation;
-            var wl = LedgerCache.Get($"wl-ladder|{data.Name}", () =>
+            var wl = LedgerCache.Get($"wl-ladder|{ClaimRuns.Solvers.Names}|{data.Name}", () =>
             {
                 var grid = new PhaseSpaceGrid(data.Grid);
                 return WignerLadder.Build(data, grid, WignerLadder.FromWignerSolver(data, grid, "yoshida4"), HydroCoarsestDelta, HydroLevels, WignerEvaluationTimes);
@@ -80,9 +81,9 @@ public static partial class LedgerEntries
             var res = wl.Residuals(printed);
             var slRes = ladders[index].Residuals(printed);
             var ratio = res[^1] / slRes[^1];
-            var ok = ResidualVerdict(res) == ClaimVerdict.Violated && ratio is > 0.5 and < 2;
+            var ok = ResidualVerdict(res) == Verdict.Fail && ratio is > 0.5 and < 2;
             var fixedWl = wl.Residuals(corrected);
-            confirmation = new ClaimConfirmation($"spectral W-L solver (spectral-wl, Yoshida-4, fields evolved in phase space from w[ψ_j(0), ψ_k(0)], M = {data.Grid.Sizes[0]}, L = {N(data.Grid.Lengths[0])})", ok,
+            confirmation = new ClaimConfirmation($"W-L solver under test ({ClaimRuns.Solvers.For(ModelKind.WignerLohe).Name}, Yoshida-4, fields evolved in phase space from w[ψ_j(0), ψ_k(0)], M = {data.Grid.Sizes[0]}, L = {N(data.Grid.Lengths[0])})", ok,
                 $"W-L route residuals {string.Join(" → ", res.Select(N))} (order {N(ObservedOrder(res))}); W-L/S-L at the finest δ = {N(ratio)}; "
                 + $"the corrected line on the W-L route: {string.Join(" → ", fixedWl.Select(N))}",
                 Evidence(("wl_residual_finest", res[^1]), ("wl_observed_order", ObservedOrder(res)), ("wl_over_sl", ratio), ("wl_corrected_residual_finest", fixedWl[^1])));
@@ -95,7 +96,7 @@ public static partial class LedgerEntries
     }
 
     /// <summary>The S-L route ladder of a data set, shared by the entries of one ledger run.</summary>
-    private static WignerLadder SlWignerLadder(SlData data) => LedgerCache.Get($"sl-wigner-ladder|{data.Name}", () =>
+    private static WignerLadder SlWignerLadder(SlData data) => LedgerCache.Get($"sl-wigner-ladder|{ClaimRuns.Solvers.Names}|{data.Name}", () =>
     {
         var grid = new PhaseSpaceGrid(data.Grid);
         return WignerLadder.Build(data, grid, WignerLadder.FromSchrodinger(data, grid, "yoshida4"), HydroCoarsestDelta, HydroLevels, WignerEvaluationTimes);

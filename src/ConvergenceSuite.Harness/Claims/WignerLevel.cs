@@ -202,7 +202,7 @@ public sealed class WignerLadder : IDisposable
     public double[] Deltas { get; }
     public int Order { get; }
 
-    /// <summary>S-L route: fields w[ψ_j, ψ_k] (Definition 1.1, discrete Wigner transform) of the split-step solution.</summary>
+    /// <summary>S-L route: fields w[ψ_j, ψ_k] (Definition 1.1, discrete Wigner transform) of the S-L solver under test's solution.</summary>
     public static FieldSource FromSchrodinger(SlData data, PhaseSpaceGrid grid, string scheme) => (dt, times) =>
     {
         var states = ClaimRuns.SplitStep(data, scheme, dt, times);
@@ -217,20 +217,11 @@ public sealed class WignerLadder : IDisposable
         }).ToArray();
     };
 
-    /// <summary>W-L route: the spectral-wl solver (a second scheme on a second level) from the pure data w[ψ_j(0), ψ_k(0)].</summary>
+    /// <summary>W-L route: the W-L solver under test (a second level) from the pure data w[ψ_j(0), ψ_k(0)].</summary>
     public static FieldSource FromWignerSolver(SlData data, PhaseSpaceGrid grid, string scheme) => (dt, times) =>
     {
-        var problem = WignerLoheProblem.FromWaveFunctions(grid, data.Coupling, data.Potential, data.Initial);
-        using var solver = new WignerLoheSolver(problem, SplittingSchemes.Get(scheme), dt);
-        return times.Select(t =>
-        {
-            solver.AdvanceTo(t);
-            var f = new Complex[data.N * data.N][];
-            for (var j = 0; j < data.N; j++)
-            for (var k = 0; k < data.N; k++)
-                f[j * data.N + k] = solver.Field(j, k);
-            return f;
-        }).ToArray();
+        if (!grid.XGrid.Equals(data.Grid)) throw new ArgumentException($"the phase-space grid over {grid.XGrid} is not over the data's grid {data.Grid}");
+        return ClaimRuns.Wigner(data, scheme, dt, times).Fields;
     };
 
     /// <summary>Samples the source for every level (δ halves per level; evaluation times multiples of the coarsest δ).</summary>

@@ -8,7 +8,7 @@ public sealed class MergeException(string message) : Exception(message);
 /// <summary>
 /// Combines the summaries of the shards of one run into the summary of the whole run: the cases of every shard, sorted
 /// by case id; the environment of the earliest shard (its date is the run's start) with the commit marked "mixed" when
-/// shards ran different commits; coverage from the shard that has it. Shards must agree on tier and case filter and
+/// shards ran different commits; coverage and the claims ledger's run from the shard that has them. Shards must agree on tier and case filter and
 /// must not share a case.
 /// </summary>
 public static class SummaryMerge
@@ -28,6 +28,10 @@ public static class SummaryMerge
                 throw new MergeException($"case '{c.CaseId}' appears in shard {other} and in shard {s.RunId}: the shards overlap");
             owner[c.CaseId] = s.RunId;
         }
+        // The ledger runs in one shard (the first, by default); its run travels with the merged summary.
+        var claims = shards.Where(s => s.Claims is not null).Select(s => s.Claims!).ToList();
+        if (claims.Count > 1)
+            throw new MergeException($"the claims ledger ran in {claims.Count} shards ({string.Join(", ", shards.Where(s => s.Claims is not null).Select(s => s.RunId))}); it must run in one");
         var first = shards.OrderBy(s => s.Environment.Date).First();
         var commits = shards.Select(s => s.Environment.GitCommit).Distinct(StringComparer.Ordinal).ToList();
         var environment = commits.Count == 1 ? first.Environment : first.Environment with { GitCommit = $"mixed: {string.Join(", ", commits)}" };
@@ -35,6 +39,7 @@ public static class SummaryMerge
         return new VerificationSummary(runId ?? MergedRunId(first.RunId), environment, cases)
         {
             Coverage = shards.Select(s => s.Coverage).FirstOrDefault(c => c is not null),
+            Claims = claims.FirstOrDefault(),
         };
     }
 

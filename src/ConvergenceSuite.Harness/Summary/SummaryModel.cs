@@ -108,6 +108,10 @@ public sealed record VerificationSummary(
     /// <summary>Code coverage measured with this run (--coverage, CI), or null when none was collected.</summary>
     public CoverageSummary? Coverage { get; init; }
 
+    /// <summary>The claims ledger's run (every entry with its tests, plots, confirmation and correction), or null when the
+    /// ledger did not run; the ledger also appears as the case <see cref="LedgerRun.CaseId"/> in <see cref="Cases"/>.</summary>
+    public LedgerRun? Claims { get; init; }
+
     public bool AllPassed => Cases.Count > 0 && Cases.All(c => c.Passed);
 
     /// <summary>"case/check" for every check that did not pass, and "case (error)" for cases that failed to run.</summary>

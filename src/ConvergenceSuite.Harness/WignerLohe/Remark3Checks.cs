@@ -1,8 +1,8 @@
 using System.Numerics;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
+using ConvergenceSuite.Harness.Convergence;
 using ConvergenceSuite.Harness.Summary;
-using MathNet.Numerics;
 using QuantumSync.Numerics.Wigner;
 using static ConvergenceSuite.Harness.Checks.CheckHelpers;
 
@@ -156,7 +156,7 @@ public sealed class Remark3Check(double tolerance, double freeTolerance, double 
 
 /// <summary>
 /// Remark 3, instability: near z = −1 the correlation ODE linearises to δ' = K δ (δ = 1 + z12), so a seeded perturbation
-/// grows as δ0 e^{Kt}. The rate is fitted by least squares of ln|1 + z12(t)| against t over the samples with
+/// grows as δ0 e^{Kt}. The rate is fitted by <see cref="ExponentialRate"/> (least squares of ln|1 + z12(t)| against t) over the samples with
 /// <see cref="FitFloor"/> &lt; |1 + z12| &lt; <see cref="FitCeiling"/> and must equal K within the relative tolerance.
 /// </summary>
 public sealed class Remark3GrowthCheck(double relativeTolerance) : ICheck
@@ -188,8 +188,7 @@ public sealed class Remark3GrowthCheck(double relativeTolerance) : ICheck
             return new CheckResult(Id, Verdict.Inconclusive, $"only {window.Length} samples with {FitFloor:E0} < |1 + z12| < {FitCeiling:E0}; seed δ0 lower or run longer",
                 Evidence(("delta0", d0), ("samples_in_window", window.Length)), [plot]);
         var x = window.Select(s => tr.Times[s]).ToArray();
-        var y = window.Select(s => Math.Log(delta[s])).ToArray();
-        var (_, rate) = Fit.Line(x, y);
+        var rate = ExponentialRate.Fit(x, window.Select(s => delta[s]).ToArray()).Growth;
         var relative = Math.Abs(rate - k) / k;
         return new CheckResult(Id, AtMost(relative, relativeTolerance),
             $"fitted growth rate {rate:F6} over t ∈ [{x[0]}, {x[^1]}] ({x.Length} samples), K = {k}: relative deviation {relative:E2} (tolerance {relativeTolerance:P0}); δ0 = {d0:E2}",

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using ConvergenceSuite.Harness.Claims;
+using ConvergenceSuite.Harness.Summary;
 
 namespace ConvergenceSuite.Reports.Claims;
 
@@ -26,6 +26,7 @@ public static class ClaimsJson
         var doc = new
         {
             tier = run.Tier,
+            solvers = run.Solvers,
             elapsedSeconds = run.ElapsedSeconds,
             machineryPassed = run.MachineryPassed,
             entries = run.Outcomes.Select(o => new

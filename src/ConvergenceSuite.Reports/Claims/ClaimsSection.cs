@@ -1,5 +1,4 @@
 using System.Text;
-using ConvergenceSuite.Harness.Claims;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Formatting;
 using ConvergenceSuite.Reports.Html;
@@ -20,18 +19,20 @@ public sealed class ClaimsSection(LedgerRun run) : IReportSection
     public string RenderHtml(VerificationSummary summary)
     {
         var h = new StringBuilder();
-        var counts = Enum.GetValues<ClaimVerdict>().Select(v => $"{run.Outcomes.Count(o => o.Evaluated && o.Verdict == v)} {LedgerRun.VerdictWord(v)}");
+        var counts = Enum.GetValues<Verdict>().Select(v => $"{run.Outcomes.Count(o => o.Evaluated && o.Verdict == v)} {LedgerRun.VerdictWord(v)}");
         var failed = run.Outcomes.Count(o => !o.Evaluated);
         h.Append("<p>Every numbered statement of the paper, tested as printed (").Append(E(run.Tier)).Append(" tier): ")
          .Append(E(string.Join(", ", counts))).Append(failed > 0 ? $", {failed} NOT EVALUATED" : "").Append(". ")
          .Append("A verdict is the numbers' verdict on the paper, not on the solver: “violated” is recorded only with an independent confirmation, ")
          .Append("and a violated statement of the paper does not fail the verification (an entry the ledger cannot evaluate does). ")
          .Append("Corrected statements are the harness's findings, each tested on the same data.</p>\n");
+        h.Append("<p><b>Solutions from the solver under test:</b> ").Append(E(run.Solvers.Length == 0 ? "not recorded" : run.Solvers))
+         .Append("; closed forms, the exact factorised reference and the correlation-ODE integrations are the harness's own.</p>\n");
         h.Append("<table class=\"claims\">\n<thead><tr><th>entry</th><th>statement as printed</th><th>verdict</th><th>evidence</th>")
          .Append("<th>independent confirmation</th><th>corrected statement (harness finding)</th></tr></thead>\n<tbody>\n");
         foreach (var o in run.Outcomes)
         {
-            var css = !o.Evaluated ? "error" : o.Verdict switch { ClaimVerdict.Holds => "pass", ClaimVerdict.Violated => "fail", _ => "inconclusive" };
+            var css = !o.Evaluated ? "error" : o.Verdict switch { Verdict.Pass => "pass", Verdict.Fail => "fail", _ => "inconclusive" };
             var label = !o.Evaluated ? "NOT EVALUATED" : LedgerRun.VerdictWord(o.Verdict);
             h.Append("<tr><td><a href=\"#claim-").Append(E(o.Id)).Append("\">").Append(E(o.Title)).Append("</a></td><td>").Append(E(o.Quote))
              .Append("</td><td><span class=\"badge ").Append(css).Append("\">").Append(E(label)).Append("</span></td><td>")
@@ -41,7 +42,7 @@ public sealed class ClaimsSection(LedgerRun run) : IReportSection
             h.Append("</td><td>");
             if (o.Correction is { } r)
                 h.Append("<i>Harness finding:</i> ").Append(E(r.Statement)).Append(" — <span class=\"badge ")
-                 .Append(r.Verdict == ClaimVerdict.Holds ? "pass" : r.Verdict == ClaimVerdict.Violated ? "fail" : "inconclusive").Append("\">")
+                 .Append(r.Verdict == Verdict.Pass ? "pass" : r.Verdict == Verdict.Fail ? "fail" : "inconclusive").Append("\">")
                  .Append(E(LedgerRun.VerdictWord(r.Verdict))).Append("</span> ").Append(E(r.Message));
             h.Append("</td></tr>\n");
         }

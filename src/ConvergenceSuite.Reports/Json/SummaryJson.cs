@@ -16,7 +16,8 @@ namespace ConvergenceSuite.Reports.Json;
 /// doubles are written as the strings "NaN", "Infinity" and "-Infinity"; the reader accepts a number
 /// or exactly one of those three strings wherever a double is expected. A check's convergence study
 /// (<see cref="CheckResult.Study"/>) is the "study" object, null for other checks; files without the
-/// field (written before it existed) read as Study = null.
+/// field (written before it existed) read as Study = null. The claims ledger's run is the top-level "claims" object
+/// (null when the ledger did not run); files without it read as Claims = null, so the schema version stays 1.
 /// </remarks>
 public static class SummaryJson
 {
@@ -74,6 +75,7 @@ public static class SummaryJson
             WriteCase(w, c);
         }
         w.WriteEndArray();
+        WriteClaims(w, summary.Claims);
         w.WriteEndObject();
         w.Flush();
         stream.WriteByte((byte)'\n');
@@ -168,6 +170,90 @@ public static class SummaryJson
             throw new InvalidDataException($"{path}.{name}: expected an integer.");
         }
         return l;
+    }
+
+    /// <summary>"claims": the ledger run, or null when the ledger did not run. Verdicts are <see cref="Verdict"/> names as
+    /// for checks (Pass = the statement holds, Fail = violated).</summary>
+    private static void WriteClaims(Utf8JsonWriter w, LedgerRun? run)
+    {
+        if (run is null)
+        {
+            w.WriteNull("claims");
+            return;
+        }
+        w.WriteStartObject("claims");
+        w.WriteString("tier", run.Tier);
+        w.WriteString("solvers", run.Solvers);
+        WriteDouble(w, "elapsedSeconds", run.ElapsedSeconds);
+        w.WriteStartArray("entries");
+        foreach (var o in run.Outcomes)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", o.Id);
+            w.WriteString("title", o.Title);
+            w.WriteString("quote", o.Quote);
+            w.WriteString("tested", o.Tested);
+            w.WriteString("verdict", o.Verdict.ToString());
+            w.WriteString("summary", o.Summary);
+            WriteNullableString(w, "error", o.Error);
+            WriteDouble(w, "elapsedSeconds", o.ElapsedSeconds);
+            w.WriteStartArray("tests");
+            foreach (var t in o.Tests)
+            {
+                w.WriteStartObject();
+                w.WriteString("dataSet", t.DataSet);
+                w.WriteString("verdict", t.Verdict.ToString());
+                w.WriteString("message", t.Message);
+                WriteEvidence(w, t.Evidence);
+                w.WriteStartArray("plots");
+                foreach (var p in t.Plots)
+                {
+                    WritePlot(w, p);
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (o.Confirmation is { } c)
+            {
+                w.WriteStartObject("confirmation");
+                w.WriteString("route", c.Route);
+                w.WriteBoolean("confirmed", c.Confirmed);
+                w.WriteString("message", c.Message);
+                WriteEvidence(w, c.Evidence);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("confirmation");
+            }
+            if (o.Correction is { } r)
+            {
+                w.WriteStartObject("correction");
+                w.WriteString("statement", r.Statement);
+                w.WriteString("verdict", r.Verdict.ToString());
+                w.WriteString("message", r.Message);
+                WriteEvidence(w, r.Evidence);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("correction");
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteEvidence(Utf8JsonWriter w, IReadOnlyDictionary<string, double> evidence)
+    {
+        w.WriteStartObject("evidence");
+        foreach (var (key, value) in evidence)
+        {
+            WriteDouble(w, key, value);
+        }
+        w.WriteEndObject();
     }
 
     private static void WriteCase(Utf8JsonWriter w, CaseResult c)
@@ -476,8 +562,82 @@ public static class SummaryJson
             {
                 cases.Add(ReadCase(c, $"$.cases[{i++}]"));
             }
-            return new VerificationSummary(GetString(root, "runId", "$"), env, cases) { Coverage = ReadCoverage(root) };
+            return new VerificationSummary(GetString(root, "runId", "$"), env, cases) { Coverage = ReadCoverage(root), Claims = ReadClaims(root) };
         }
+    }
+
+    /// <summary>"claims" absent (files written before the ledger was part of the summary) or null: no ledger run.</summary>
+    private static LedgerRun? ReadClaims(JsonElement root)
+    {
+        if (!root.TryGetProperty("claims", out var c) || c.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        const string path = "$.claims";
+        RequireKind(c, JsonValueKind.Object, path);
+        var entriesEl = Get(c, "entries", path);
+        RequireKind(entriesEl, JsonValueKind.Array, path + ".entries");
+        var outcomes = new List<ClaimOutcome>();
+        var i = 0;
+        foreach (var e in entriesEl.EnumerateArray())
+        {
+            var ep = $"{path}.entries[{i++}]";
+            RequireKind(e, JsonValueKind.Object, ep);
+            var testsEl = Get(e, "tests", ep);
+            RequireKind(testsEl, JsonValueKind.Array, ep + ".tests");
+            var tests = new List<ClaimTest>();
+            var j = 0;
+            foreach (var t in testsEl.EnumerateArray())
+            {
+                var tp = $"{ep}.tests[{j++}]";
+                RequireKind(t, JsonValueKind.Object, tp);
+                var plotsEl = Get(t, "plots", tp);
+                RequireKind(plotsEl, JsonValueKind.Array, tp + ".plots");
+                var plots = new List<PlotSpec>();
+                var k = 0;
+                foreach (var p in plotsEl.EnumerateArray())
+                {
+                    plots.Add(ReadPlot(p, $"{tp}.plots[{k++}]"));
+                }
+                tests.Add(new ClaimTest(GetString(t, "dataSet", tp), GetEnum<Verdict>(t, "verdict", tp), GetString(t, "message", tp), ReadEvidence(t, tp), plots));
+            }
+            ClaimConfirmation? confirmation = null;
+            if (e.TryGetProperty("confirmation", out var cEl) && cEl.ValueKind != JsonValueKind.Null)
+            {
+                var cp = ep + ".confirmation";
+                RequireKind(cEl, JsonValueKind.Object, cp);
+                confirmation = new ClaimConfirmation(GetString(cEl, "route", cp), GetBool(cEl, "confirmed", cp), GetString(cEl, "message", cp), ReadEvidence(cEl, cp));
+            }
+            ClaimCorrection? correction = null;
+            if (e.TryGetProperty("correction", out var rEl) && rEl.ValueKind != JsonValueKind.Null)
+            {
+                var rp = ep + ".correction";
+                RequireKind(rEl, JsonValueKind.Object, rp);
+                correction = new ClaimCorrection(GetString(rEl, "statement", rp), GetEnum<Verdict>(rEl, "verdict", rp), GetString(rEl, "message", rp), ReadEvidence(rEl, rp));
+            }
+            outcomes.Add(new ClaimOutcome(GetString(e, "id", ep), GetString(e, "title", ep), GetString(e, "quote", ep), GetString(e, "tested", ep),
+                GetEnum<Verdict>(e, "verdict", ep), GetString(e, "summary", ep), tests, confirmation, correction,
+                GetDouble(Get(e, "elapsedSeconds", ep), ep + ".elapsedSeconds"), GetNullableString(e, "error", ep)));
+        }
+        return new LedgerRun(GetString(c, "tier", path), outcomes, GetDouble(Get(c, "elapsedSeconds", path), path + ".elapsedSeconds"))
+        {
+            Solvers = GetString(c, "solvers", path),
+        };
+    }
+
+    private static Dictionary<string, double> ReadEvidence(JsonElement obj, string path)
+    {
+        var evidenceEl = Get(obj, "evidence", path);
+        RequireKind(evidenceEl, JsonValueKind.Object, path + ".evidence");
+        var evidence = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var p in evidenceEl.EnumerateObject())
+        {
+            if (!evidence.TryAdd(p.Name, GetDouble(p.Value, $"{path}.evidence.{p.Name}")))
+            {
+                throw new InvalidDataException($"{path}.evidence: duplicate key '{p.Name}'.");
+            }
+        }
+        return evidence;
     }
 
     private static EnvironmentInfo ReadEnvironment(JsonElement e, string path)

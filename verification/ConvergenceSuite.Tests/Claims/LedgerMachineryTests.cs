@@ -2,6 +2,7 @@ using System.Numerics;
 using ConvergenceSuite.Cli;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Claims;
+using ConvergenceSuite.Harness.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Claims;
 using NUnit.Framework;
@@ -29,24 +30,24 @@ public class LedgerMachineryTests
         var closedFit = FitRate(Times, closed, 1e-10, 1e-3);
         return new ClaimEvaluation(
             [new ClaimTest("z0 = 0.3 + 0.2i", verdict, Rate(fit), Evidence(("rate", fit!.Rate)), [])],
-            new ClaimConfirmation("closed form", RateVerdict(closedFit, claimedRate) == ClaimVerdict.Violated, Rate(closedFit), Evidence(("rate", closedFit!.Rate))));
+            new ClaimConfirmation("closed form", RateVerdict(closedFit, claimedRate) == Verdict.Fail, Rate(closedFit), Evidence(("rate", closedFit!.Rate))));
     });
 
     [Test]
     public void PlantedTrueRate_Holds() =>
-        ClaimsLedger.Evaluate(PlantedRate(1.0), Tier.Quick).Verdict.ShouldBe(ClaimVerdict.Holds);
+        ClaimsLedger.Evaluate(PlantedRate(1.0), Tier.Quick).Verdict.ShouldBe(Verdict.Pass);
 
     [Test]
     public void PlantedWrongRate_IsViolatedWithConfirmation()
     {
         var outcome = ClaimsLedger.Evaluate(PlantedRate(2.0), Tier.Quick);
-        outcome.Verdict.ShouldBe(ClaimVerdict.Violated);
+        outcome.Verdict.ShouldBe(Verdict.Fail);
         outcome.Confirmation!.Confirmed.ShouldBeTrue();
     }
 
     [Test]
     public void PlantedTrueBalanceLaw_Holds() =>
-        ClaimCriteria.Combine(LedgerEntries.EvaluateLaw(BalanceLaw.Rho1, Tier.Quick).Tests.Select(t => t.Verdict)).ShouldBe(ClaimVerdict.Holds);
+        ClaimCriteria.Combine(LedgerEntries.EvaluateLaw(BalanceLaw.Rho1, Tier.Quick).Tests.Select(t => t.Verdict)).ShouldBe(Verdict.Pass);
 
     [Test]
     public void PlantedSignFlippedBalanceLaw_IsViolatedConfirmedAndCorrected()
@@ -55,9 +56,42 @@ public class LedgerMachineryTests
         var entry = new ClaimEntry("planted-rho1-flipped", "planted", flipped.Equation, "test", true,
             tier => LedgerEntries.EvaluateLaw(BalanceLaw.Rho1, tier, flipped, BalanceLaws.Printed(BalanceLaw.Rho1)));
         var outcome = ClaimsLedger.Evaluate(entry, Tier.Quick);
-        outcome.Verdict.ShouldBe(ClaimVerdict.Violated);
+        outcome.Verdict.ShouldBe(Verdict.Fail);
         outcome.Confirmation!.Confirmed.ShouldBeTrue();
-        outcome.Correction!.Verdict.ShouldBe(ClaimVerdict.Holds);
+        outcome.Correction!.Verdict.ShouldBe(Verdict.Pass);
+    }
+
+    private sealed class Probe : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    [Test]
+    public void LedgerCache_IsPerRun_AnotherThreadsRunNeitherSeesNorDisposesIt()
+    {
+        using (LedgerCache.Open())
+        {
+            var mine = LedgerCache.Get("k", () => new Probe());
+            // Another ledger run on another thread, as a parallel test fixture is (not a child of this run).
+            Task other;
+            using (ExecutionContext.SuppressFlow()) other = Task.Run(() =>
+            {
+                LedgerCache.InScope.ShouldBeFalse();
+                using (LedgerCache.Open())
+                {
+                    LedgerCache.Get("k", () => new Probe()).ShouldNotBeSameAs(mine);
+                    LedgerCache.Clear();
+                }
+            });
+            other.Wait();
+            mine.Disposed.ShouldBeFalse();
+            LedgerCache.Get("k", () => new Probe()).ShouldBeSameAs(mine);
+            LedgerCache.Clear();
+            mine.Disposed.ShouldBeTrue();
+        }
+        LedgerCache.InScope.ShouldBeFalse();
     }
 
     [Test]
@@ -65,28 +99,25 @@ public class LedgerMachineryTests
     {
         // (2) line 3 with the s-term sign of the complex form is true; the printed one (opposite sign) is false.
         var data = LedgerEntries.WignerData2(Tier.Quick);
-        try
+        // One cache scope for both evaluations: the second reuses the S-L route ladder of the first.
+        using (LedgerCache.Open())
         {
-            Combine(LedgerEntries.EvaluateWigner(WignerLines.CorrectedLine3, WignerLines.CorrectedLine3, data).Tests.Select(t => t.Verdict)).ShouldBe(ClaimVerdict.Holds);
+            Combine(LedgerEntries.EvaluateWigner(WignerLines.CorrectedLine3, WignerLines.CorrectedLine3, data).Tests.Select(t => t.Verdict)).ShouldBe(Verdict.Pass);
             var outcome = ClaimsLedger.Evaluate(new ClaimEntry("planted-w", "planted", "", "", true, _ => LedgerEntries.EvaluateWigner(WignerLines.Eq2Line3, WignerLines.CorrectedLine3, data)), Tier.Quick);
-            outcome.Verdict.ShouldBe(ClaimVerdict.Violated);
-        }
-        finally
-        {
-            LedgerCache.Clear();
+            outcome.Verdict.ShouldBe(Verdict.Fail);
         }
     }
 
     [Test]
     public void Violation_WithoutConfirmation_IsRecordedInconclusive()
     {
-        var entry = new ClaimEntry("x", "x", "x", "x", true, _ => new ClaimEvaluation([new ClaimTest("d", ClaimVerdict.Violated, "m", Evidence(("a", 1)), [])]));
+        var entry = new ClaimEntry("x", "x", "x", "x", true, _ => new ClaimEvaluation([new ClaimTest("d", Verdict.Fail, "m", Evidence(("a", 1)), [])]));
         var outcome = ClaimsLedger.Evaluate(entry, Tier.Quick);
-        outcome.Verdict.ShouldBe(ClaimVerdict.Inconclusive);
+        outcome.Verdict.ShouldBe(Verdict.Inconclusive);
         outcome.Summary.ShouldContain("NOT confirmed");
-        var unconfirmed = entry with { Evaluate = _ => new ClaimEvaluation([new ClaimTest("d", ClaimVerdict.Violated, "m", Evidence(("a", 1)), [])],
+        var unconfirmed = entry with { Evaluate = _ => new ClaimEvaluation([new ClaimTest("d", Verdict.Fail, "m", Evidence(("a", 1)), [])],
             new ClaimConfirmation("route", false, "m", Evidence())) };
-        ClaimsLedger.Evaluate(unconfirmed, Tier.Quick).Verdict.ShouldBe(ClaimVerdict.Inconclusive);
+        ClaimsLedger.Evaluate(unconfirmed, Tier.Quick).Verdict.ShouldBe(Verdict.Inconclusive);
     }
 
     [Test]
@@ -103,7 +134,7 @@ public class LedgerMachineryTests
     [Test]
     public void NaNEvidence_IsAMachineryFailure()
     {
-        var entry = new ClaimEntry("nan", "nan", "q", "t", true, _ => new ClaimEvaluation([new ClaimTest("d", ClaimVerdict.Holds, "m", Evidence(("rate", double.NaN)), [])]));
+        var entry = new ClaimEntry("nan", "nan", "q", "t", true, _ => new ClaimEvaluation([new ClaimTest("d", Verdict.Pass, "m", Evidence(("rate", double.NaN)), [])]));
         var outcome = ClaimsLedger.Evaluate(entry, Tier.Quick);
         outcome.Evaluated.ShouldBeFalse();
         outcome.Error!.ShouldContain("non-finite");
@@ -124,16 +155,16 @@ public class LedgerMachineryTests
     [Test]
     public void Criteria_RejectWrongData()
     {
-        ResidualVerdict([1e-7, 1.6e-9, 2.5e-11]).ShouldBe(ClaimVerdict.Holds);
-        ResidualVerdict([0.02, 0.02, 0.02]).ShouldBe(ClaimVerdict.Violated);
-        ResidualVerdict([1e-3, 5e-4, 2.5e-4]).ShouldBe(ClaimVerdict.Inconclusive);
-        ResidualVerdict([1e-3, double.NaN]).ShouldBe(ClaimVerdict.Inconclusive);
-        BoundVerdict(0.9).ShouldBe(ClaimVerdict.Holds);
-        BoundVerdict(1.27).ShouldBe(ClaimVerdict.Violated);
-        BoundVerdict(double.NaN).ShouldBe(ClaimVerdict.Inconclusive);
-        RateVerdict(new RateFit(0.5, 1e-4, 50, 0, 1), 1.0).ShouldBe(ClaimVerdict.Violated);
-        RateVerdict(new RateFit(0.995, 1e-4, 50, 0, 1), 1.0).ShouldBe(ClaimVerdict.Holds);
-        RateVerdict(null, 1.0).ShouldBe(ClaimVerdict.Inconclusive);
+        ResidualVerdict([1e-7, 1.6e-9, 2.5e-11]).ShouldBe(Verdict.Pass);
+        ResidualVerdict([0.02, 0.02, 0.02]).ShouldBe(Verdict.Fail);
+        ResidualVerdict([1e-3, 5e-4, 2.5e-4]).ShouldBe(Verdict.Inconclusive);
+        ResidualVerdict([1e-3, double.NaN]).ShouldBe(Verdict.Inconclusive);
+        BoundVerdict(0.9).ShouldBe(Verdict.Pass);
+        BoundVerdict(1.27).ShouldBe(Verdict.Fail);
+        BoundVerdict(double.NaN).ShouldBe(Verdict.Inconclusive);
+        RateVerdict(new RateFit(0.5, 1e-4, 50, 0, 1), 1.0).ShouldBe(Verdict.Fail);
+        RateVerdict(new RateFit(0.995, 1e-4, 50, 0, 1), 1.0).ShouldBe(Verdict.Pass);
+        RateVerdict(null, 1.0).ShouldBe(Verdict.Inconclusive);
     }
 
     [Test]
@@ -182,9 +213,9 @@ public class LedgerMachineryTests
         var run = ClaimsLedger.Run(Tier.Quick, entries: ClaimsLedger.Entries.Where(e => violated.Contains(e.Id)));
         foreach (var o in run.Outcomes)
         {
-            o.Verdict.ShouldBe(ClaimVerdict.Violated, o.Id);
+            o.Verdict.ShouldBe(Verdict.Fail, o.Id);
             o.Confirmation!.Confirmed.ShouldBeTrue(o.Id);
-            o.Correction!.Verdict.ShouldBe(ClaimVerdict.Holds, o.Id);
+            o.Correction!.Verdict.ShouldBe(Verdict.Pass, o.Id);
         }
     }
 

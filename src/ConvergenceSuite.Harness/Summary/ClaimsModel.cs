@@ -1,23 +1,14 @@
 using System.Globalization;
-using ConvergenceSuite.Harness.Summary;
 
-namespace ConvergenceSuite.Harness.Claims;
+namespace ConvergenceSuite.Harness.Summary;
 
-/// <summary>The verdict of the numbers on a statement of the paper, tested as printed.</summary>
-public enum ClaimVerdict
-{
-    /// <summary>The numbers support the statement (a residual falls at the expected order, a rate or bound is met).</summary>
-    Holds,
-    /// <summary>The numbers contradict the statement, and an independent route confirms it.</summary>
-    Violated,
-    /// <summary>The numbers cannot decide (or a violation could not be confirmed independently).</summary>
-    Inconclusive,
-}
+// The claims ledger's results as report data: part of the run summary (VerificationSummary.Claims), so summary.json
+// carries them and `merge` of shard summaries keeps the Claims page. The ledger that produces them is in Claims/.
 
 /// <summary>One test of a statement on one data set (parameters in <paramref name="DataSet"/>).</summary>
 public sealed record ClaimTest(
     string DataSet,
-    ClaimVerdict Verdict,
+    Verdict Verdict,
     string Message,
     IReadOnlyDictionary<string, double> Evidence,
     IReadOnlyList<PlotSpec> Plots);
@@ -26,7 +17,7 @@ public sealed record ClaimTest(
 public sealed record ClaimConfirmation(string Route, bool Confirmed, string Message, IReadOnlyDictionary<string, double> Evidence);
 
 /// <summary>The smallest corrected statement the numbers support (the harness's finding), and its own test.</summary>
-public sealed record ClaimCorrection(string Statement, ClaimVerdict Verdict, string Message, IReadOnlyDictionary<string, double> Evidence);
+public sealed record ClaimCorrection(string Statement, Verdict Verdict, string Message, IReadOnlyDictionary<string, double> Evidence);
 
 /// <summary>What an entry's evaluation produced, before the ledger's own rules are applied.</summary>
 public sealed record ClaimEvaluation(
@@ -44,7 +35,7 @@ public sealed record ClaimOutcome(
     string Title,
     string Quote,
     string Tested,
-    ClaimVerdict Verdict,
+    Verdict Verdict,
     string Summary,
     IReadOnlyList<ClaimTest> Tests,
     ClaimConfirmation? Confirmation,
@@ -62,6 +53,11 @@ public sealed record LedgerRun(string Tier, IReadOnlyList<ClaimOutcome> Outcomes
     /// <summary>Case id under which the ledger appears in a <see cref="VerificationSummary"/>.</summary>
     public const string CaseId = "claims-ledger";
 
+    /// <summary>The solvers under test that produced the solutions, each with the models it served
+    /// (Claims.ClaimSolvers.Describe, e.g. "split-step (SchrodingerLohe), spectral-wl (WignerLohe)"); the independent
+    /// confirmations use the harness's own references. Empty when not recorded.</summary>
+    public string Solvers { get; init; } = "";
+
     /// <summary>True when every entry was evaluated (the paper's verdicts do not matter).</summary>
     public bool MachineryPassed => Outcomes.Count > 0 && Outcomes.All(o => o.Evaluated);
 
@@ -78,7 +74,7 @@ public sealed record LedgerRun(string Tier, IReadOnlyList<ClaimOutcome> Outcomes
         {
             var evidence = new Dictionary<string, double>(StringComparer.Ordinal)
             {
-                ["paper_verdict"] = o.Verdict switch { ClaimVerdict.Holds => 1, ClaimVerdict.Violated => -1, _ => 0 },
+                ["paper_verdict"] = o.Verdict switch { Verdict.Pass => 1, Verdict.Fail => -1, _ => 0 },
             };
             foreach (var t in o.Tests)
             foreach (var (k, v) in t.Evidence)
@@ -90,11 +86,21 @@ public sealed record LedgerRun(string Tier, IReadOnlyList<ClaimOutcome> Outcomes
                 o.Tests.SelectMany(t => t.Plots).ToList());
         }).ToList();
         return new CaseResult(CaseId, $"Claims ledger ({Tier} tier): every numbered statement of the paper tested as printed",
-            "claims", "split-step, spectral-wl, closed forms", "-", "-", 0, ElapsedSeconds, checks);
+            "claims", Solvers.Length == 0 ? "closed forms and exact references" : $"{Solvers}; closed forms and exact references", "-", "-", 0, ElapsedSeconds, checks);
     }
 
-    /// <summary>"holds", "violated" or "inconclusive".</summary>
-    public static string VerdictWord(ClaimVerdict v) => v.ToString().ToLowerInvariant();
+    /// <summary>
+    /// The ledger's word for a verdict of the shared <see cref="Verdict"/> type, read as the numbers' verdict on a
+    /// statement of the paper: Pass = "holds" (a residual falls at the expected order, a rate or bound is met), Fail =
+    /// "violated" (the numbers contradict the statement and an independent route confirms it), Inconclusive =
+    /// "inconclusive" (the numbers cannot decide, or a violation could not be confirmed independently).
+    /// </summary>
+    public static string VerdictWord(Verdict v) => v switch
+    {
+        Verdict.Pass => "holds",
+        Verdict.Fail => "violated",
+        _ => "inconclusive",
+    };
 
     internal static string Num(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 }
