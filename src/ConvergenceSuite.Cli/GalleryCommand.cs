@@ -3,7 +3,7 @@ using System.Text;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Running;
-using ConvergenceSuite.Harness.SeededBugs;
+using ConvergenceSuite.SeededBugs;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports;
 using ConvergenceSuite.Reports.Formatting;

@@ -29,8 +29,8 @@ public static class VerifyExtras
         }
         if (seededBug is null) return builtIn;
         if (updateReference) throw new UsageException("--seeded-bug cannot be combined with --update-reference (a defective run must not become the reference)");
-        var bug = Harness.SeededBugs.SeededBugRegistry.All.FirstOrDefault(b => b.Id == seededBug)
-            ?? throw new UsageException($"--seeded-bug: no seeded bug '{seededBug}'; known: {string.Join(", ", Harness.SeededBugs.SeededBugRegistry.All.Select(b => b.Id))}");
+        var bug = SeededBugs.SeededBugRegistry.All.FirstOrDefault(b => b.Id == seededBug)
+            ?? throw new UsageException($"--seeded-bug: no seeded bug '{seededBug}'; known: {string.Join(", ", SeededBugs.SeededBugRegistry.All.Select(b => b.Id))}");
         return [.. builtIn.Where(s => s.Name != bug.Replaces), bug.Create()];
     }
 

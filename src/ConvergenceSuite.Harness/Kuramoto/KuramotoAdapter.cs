@@ -20,20 +20,6 @@ public sealed class KuramotoAdapter : ISolverUnderTest, ConvergenceSuite.Harness
     public IReadOnlyList<ConvergenceSuite.Harness.Solvers.DeclaredScheme> Schemes { get; } =
         KuramotoSchemes.All.Select(s => new ConvergenceSuite.Harness.Solvers.DeclaredScheme(s.Name, s.Order)).ToArray();
 
-    private readonly Func<KuramotoProblem, KuramotoProblem>? _defect;
-
-    public KuramotoAdapter()
-    {
-    }
-
-    /// <summary>For the seeded-bug gallery: the solver integrates a transformed model (one defect).</summary>
-    internal KuramotoAdapter(Func<KuramotoProblem, KuramotoProblem> defect) => _defect = defect;
-
-    /// <summary>For the seeded-bug gallery: the solver's right-hand side with the sum-angle slip (one defect).</summary>
-    internal KuramotoAdapter(bool sumAngleDefect) => _sumAngleDefect = sumAngleDefect;
-
-    private readonly bool _sumAngleDefect;
-
     public string Name => "kuramoto";
 
     public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.Kuramoto];
@@ -41,6 +27,20 @@ public sealed class KuramotoAdapter : ISolverUnderTest, ConvergenceSuite.Harness
     public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
     {
         if (problem is not KuramotoSpec spec) throw new NotSupportedException($"{Name} runs Kuramoto problems only, not {problem.Model}.");
+        return Solve(Name, spec, spec.Kuramoto, null, resolution, sampleTimes, cancellation);
+    }
+
+    /// <summary>
+    /// The trajectory of a Kuramoto run (shared by every adapter over <see cref="KuramotoSolver"/>): <paramref name="model"/>
+    /// integrated with the resolution's scheme and the spec's tolerances, sampled at <paramref name="sampleTimes"/> (default:
+    /// the spec's), with <paramref name="rightHandSide"/> (null: the solver's own eq. (7)).
+    /// </summary>
+    public static Trajectory Solve(string name, KuramotoSpec spec, KuramotoProblem model, IKuramotoRightHandSide? rightHandSide, Resolution resolution,
+        IReadOnlyList<double>? sampleTimes, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(resolution);
         cancellation.ThrowIfCancellationRequested();
         var scheme = KuramotoSchemes.Find(resolution.Scheme);
         var options = scheme.IsAdaptive
@@ -48,9 +48,8 @@ public sealed class KuramotoAdapter : ISolverUnderTest, ConvergenceSuite.Harness
             : KuramotoSolverOptions.FixedStep(resolution.TimeStep);
         var times = sampleTimes ?? spec.SampleTimes;
         var watch = Stopwatch.StartNew();
-        var model = _defect is null ? spec.Kuramoto : _defect(spec.Kuramoto);
-        var result = KuramotoSolver.Solve(model, scheme, options, times, _sumAngleDefect, cancellation);
-        return new Trajectory(Name, scheme.Name, "none", resolution.TimeStep, null, spec.Oscillators, result.Times,
+        var result = KuramotoSolver.Solve(model, scheme, options, times, rightHandSide ?? new KuramotoMeanField(model), cancellation);
+        return new Trajectory(name, scheme.Name, "none", resolution.TimeStep, null, spec.Oscillators, result.Times,
             new PhaseCorrelations(result.Phases, spec.Oscillators), null, watch.Elapsed.TotalSeconds)
         {
             Payload = result,

@@ -3,6 +3,7 @@ using System.Numerics;
 using ConvergenceSuite.Harness.Cases;
 using QuantumSync.Numerics.Fft;
 using QuantumSync.Solvers.SchrodingerLohe;
+using QuantumSync.Solvers.Splitting;
 
 namespace ConvergenceSuite.Harness.Solvers;
 
@@ -26,23 +27,35 @@ public sealed class SplitStepAdapter(IFftBackend? backend) : ISolverUnderTest, I
         if (problem is not SchrodingerLoheSpec spec) throw new NotSupportedException($"{Name} runs Schrödinger-Lohe problems only, not {problem.Model}.");
         var discrete = spec.Discretise(resolution.GridPoints);
         var scheme = SplittingSchemes.Get(resolution.Scheme);
-        var times = sampleTimes ?? spec.SampleTimes;
         var watch = Stopwatch.StartNew();
         using var solver = new SplitStepSolver(discrete, scheme, resolution.TimeStep, backend);
+        return Sample(Name, scheme.Name, discrete, solver, solver, sampleTimes ?? spec.SampleTimes, storeStates, watch, cancellation);
+    }
+
+    /// <summary>
+    /// The trajectory of an S-L splitting run (shared by every adapter over <see cref="SplitStepSolver"/>):
+    /// <paramref name="sampled"/> is advanced and read through <see cref="SplittingSampler"/>; the states, when stored, are
+    /// ψ_j of <paramref name="states"/> (the same solver, or the one a wrapper around it advances).
+    /// </summary>
+    /// <param name="name">The solver name reported.</param>
+    /// <param name="scheme">The scheme name reported.</param>
+    /// <param name="discrete">The discretised problem (its grid is the trajectory's).</param>
+    /// <param name="sampled">What is advanced and whose z are recorded.</param>
+    /// <param name="states">Whose ψ_j are recorded.</param>
+    /// <param name="times">Sample times.</param>
+    /// <param name="storeStates">Record ψ_j at every sample.</param>
+    /// <param name="watch">Started when the run began (the trajectory's wall time).</param>
+    /// <param name="cancellation">Checked between steps.</param>
+    public static Trajectory Sample(string name, string scheme, SchrodingerLoheProblem discrete, ISplittingSolver sampled, SplitStepSolver states,
+        IReadOnlyList<double> times, bool storeStates, Stopwatch watch, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(discrete);
+        ArgumentNullException.ThrowIfNull(sampled);
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(watch);
         var n = discrete.Oscillators;
-        var correlations = new List<Complex[]>(times.Count);
-        var states = storeStates ? new List<Complex[][]>(times.Count) : null;
-        foreach (var t in times)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            solver.AdvanceTo(t, cancellation);
-            var z = new Complex[n * n];
-            solver.Correlations(z);
-            if (z.Any(v => !double.IsFinite(v.Real) || !double.IsFinite(v.Imaginary)))
-                throw new SolverDivergedException($"The correlations became non-finite at t = {t:R}.", t);
-            correlations.Add(z);
-            states?.Add(Enumerable.Range(0, n).Select(j => solver.State(j).ToArray()).ToArray());
-        }
-        return new Trajectory(Name, scheme.Name, solver.Backend.Name, resolution.TimeStep, discrete.Grid, n, times, correlations, states, watch.Elapsed.TotalSeconds);
+        var run = SplittingSampler.Run(sampled, times,
+            storeStates ? () => Enumerable.Range(0, n).Select(j => states.State(j).ToArray()).ToArray() : (Func<Complex[][]>?)null, cancellation);
+        return new Trajectory(name, scheme, sampled.Backend.Name, sampled.TimeStep, discrete.Grid, n, times, run.Correlations, run.States, watch.Elapsed.TotalSeconds);
     }
 }

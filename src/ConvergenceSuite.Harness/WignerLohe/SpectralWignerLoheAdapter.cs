@@ -22,28 +22,12 @@ public sealed class SpectralWignerLoheAdapter : ISolverUnderTest, ConvergenceSui
     public IReadOnlyList<ConvergenceSuite.Harness.Solvers.DeclaredScheme> Schemes { get; } = ConvergenceSuite.Harness.Solvers.SchemeDeclarations.SplittingRegistry();
 
     private readonly IFftBackend? _backend;
-    private readonly Func<WignerLoheProblem, WignerLoheProblem>? _defect;
-    private readonly bool _freezeCorrelations;
-    private readonly WignerLoheDefects? _stepDefects;
 
     public SpectralWignerLoheAdapter() : this(null)
     {
     }
 
-    public SpectralWignerLoheAdapter(IFftBackend? backend) : this(backend, null)
-    {
-    }
-
-    /// <summary>For the seeded-bug gallery: the solver is handed a transformed initial problem (one defect).</summary>
-    /// <remarks>With <c>freezeCorrelations</c> the solver keeps z(0) in its coupling coefficients (a seeded defect).</remarks>
-    internal SpectralWignerLoheAdapter(IFftBackend? backend, Func<WignerLoheProblem, WignerLoheProblem>? defect, bool freezeCorrelations = false,
-        WignerLoheDefects? stepDefects = null)
-    {
-        _stepDefects = stepDefects;
-        _backend = backend;
-        _defect = defect;
-        _freezeCorrelations = freezeCorrelations;
-    }
+    public SpectralWignerLoheAdapter(IFftBackend? backend) => _backend = backend;
 
     public string Name => "spectral-wl";
 
@@ -53,36 +37,45 @@ public sealed class SpectralWignerLoheAdapter : ISolverUnderTest, ConvergenceSui
     {
         if (problem is not WignerLoheSpec spec) throw new NotSupportedException($"{Name} runs Wigner-Lohe problems only, not {problem.Model}.");
         var discrete = spec.Discretise(resolution.GridPoints);
-        if (_defect is not null) discrete = _defect(discrete);
         var scheme = SplittingSchemes.Get(resolution.Scheme);
-        var times = sampleTimes ?? spec.SampleTimes;
         var watch = Stopwatch.StartNew();
-        using var solver = new WignerLoheSolver(discrete, scheme, resolution.TimeStep, _backend, _freezeCorrelations, _stepDefects);
+        using var solver = new WignerLoheSolver(discrete, scheme, resolution.TimeStep, _backend);
+        return Sample(Name, discrete, solver, sampleTimes ?? spec.SampleTimes, storeStates, watch, cancellation);
+    }
+
+    /// <summary>
+    /// The trajectory of a W-L splitting run (shared by every adapter over <see cref="WignerLoheSolver"/>), sampled
+    /// through <see cref="SplittingSampler"/>; the fields, when stored, go to the <see cref="WignerLohePayload"/>.
+    /// </summary>
+    /// <param name="name">The solver name reported.</param>
+    /// <param name="discrete">The discretised problem the solver started from.</param>
+    /// <param name="solver">The solver, at t = 0.</param>
+    /// <param name="times">Sample times.</param>
+    /// <param name="storeStates">Record every w_jk at every sample.</param>
+    /// <param name="watch">Started when the run began (the trajectory's wall time).</param>
+    /// <param name="cancellation">Checked between steps.</param>
+    public static Trajectory Sample(string name, WignerLoheProblem discrete, WignerLoheSolver solver, IReadOnlyList<double> times, bool storeStates,
+        Stopwatch watch, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(discrete);
+        ArgumentNullException.ThrowIfNull(solver);
+        ArgumentNullException.ThrowIfNull(watch);
         var n = discrete.Oscillators;
-        var correlations = new List<Complex[]>(times.Count);
-        var fields = storeStates ? new List<Complex[][]>(times.Count) : null;
-        foreach (var t in times)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            solver.AdvanceTo(t, cancellation);
-            var z = new Complex[n * n];
-            solver.Correlations(z);
-            if (z.Any(v => !double.IsFinite(v.Real) || !double.IsFinite(v.Imaginary)))
-                throw new SolverDivergedException($"The correlations became non-finite at t = {t:R}.", t);
-            correlations.Add(z);
-            if (fields is not null)
-            {
-                var sample = new Complex[n * n][];
-                for (var j = 0; j < n; j++)
-                for (var k = 0; k < n; k++)
-                    sample[j * n + k] = solver.Field(j, k);
-                fields.Add(sample);
-            }
-        }
-        return new Trajectory(Name, scheme.Name, solver.Backend.Name, resolution.TimeStep, discrete.Grid.XGrid, n, times, correlations, null,
+        var run = SplittingSampler.Run(solver, times, storeStates ? () => Fields(solver) : (Func<Complex[][]>?)null, cancellation);
+        return new Trajectory(name, solver.Scheme.Name, solver.Backend.Name, solver.TimeStep, discrete.Grid.XGrid, n, times, run.Correlations, null,
             watch.Elapsed.TotalSeconds)
         {
-            Payload = new WignerLohePayload(solver.Grid, discrete, fields),
+            Payload = new WignerLohePayload(solver.Grid, discrete, run.States),
         };
+    }
+
+    private static Complex[][] Fields(WignerLoheSolver solver)
+    {
+        var n = solver.Oscillators;
+        var sample = new Complex[n * n][];
+        for (var j = 0; j < n; j++)
+        for (var k = 0; k < n; k++)
+            sample[j * n + k] = solver.Field(j, k);
+        return sample;
     }
 }

@@ -10,23 +10,14 @@ namespace QuantumSync.Solvers.Kuramoto;
 /// One pass computes sin θ_j, cos θ_j (once each) into preallocated buffers and accumulates S and C; a second pass
 /// writes the derivative. <see cref="Evaluate"/> allocates nothing. Not thread-safe (it owns its buffers).
 /// </summary>
-public sealed class KuramotoMeanField
+public sealed class KuramotoMeanField : IKuramotoRightHandSide
 {
     private readonly double[] _omega;
     private readonly double[] _sin;
     private readonly double[] _cos;
-    private readonly bool _sumAngleDefect;
-
     /// <summary>Binds the right-hand side to a problem's Ω and K.</summary>
-    public KuramotoMeanField(KuramotoProblem problem) : this(problem, sumAngleDefect: false)
+    public KuramotoMeanField(KuramotoProblem problem)
     {
-    }
-
-    /// <summary>Seeded-bug gallery only: with <paramref name="sumAngleDefect"/> the mean-field identity is slipped to
-    /// (K/N) Σ_k sin(θ_k + θ_j) = (K/N)(S cos θ_j + C sin θ_j). False is the correct right-hand side.</summary>
-    internal KuramotoMeanField(KuramotoProblem problem, bool sumAngleDefect)
-    {
-        _sumAngleDefect = sumAngleDefect;
         ArgumentNullException.ThrowIfNull(problem);
         _omega = problem.NaturalFrequencies.ToArray();
         Coupling = problem.Coupling;
@@ -65,7 +56,7 @@ public sealed class KuramotoMeanField
         var a = scale * sumSin;
         var b = scale * sumCos;
         for (var j = 0; j < n; j++)
-            derivative[j] = omega[j] + (_sumAngleDefect ? a * cosBuffer[j] + b * sinBuffer[j] : a * cosBuffer[j] - b * sinBuffer[j]);
+            derivative[j] = omega[j] + (a * cosBuffer[j] - b * sinBuffer[j]);
         Evaluations++;
         return new Complex(sumCos / n, sumSin / n);
     }

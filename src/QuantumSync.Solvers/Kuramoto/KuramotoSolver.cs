@@ -20,12 +20,14 @@ public static class KuramotoSolver
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired (checked every step).</exception>
     public static KuramotoTrajectory Solve(KuramotoProblem problem, KuramotoScheme scheme, KuramotoSolverOptions options, IReadOnlyList<double> sampleTimes,
         CancellationToken cancellation = default) =>
-        Solve(problem, scheme, options, sampleTimes, sumAngleDefect: false, cancellation);
+        Solve(problem, scheme, options, sampleTimes, new KuramotoMeanField(problem), cancellation);
 
-    /// <summary>Seeded-bug gallery only: <paramref name="sumAngleDefect"/> selects the slipped right-hand side of
-    /// <see cref="KuramotoMeanField(KuramotoProblem, bool)"/>; false is the correct solver.</summary>
-    internal static KuramotoTrajectory Solve(KuramotoProblem problem, KuramotoScheme scheme, KuramotoSolverOptions options, IReadOnlyList<double> sampleTimes,
-        bool sumAngleDefect, CancellationToken cancellation = default)
+    /// <summary>As <see cref="Solve(KuramotoProblem, KuramotoScheme, KuramotoSolverOptions, IReadOnlyList{double}, CancellationToken)"/>
+    /// with a right-hand side of the caller's (another coupling function, a model variant): integrates
+    /// dθ/dt = <paramref name="rightHandSide"/>(θ) from the problem's initial phases.</summary>
+    /// <exception cref="ArgumentException">The right-hand side's N differs from the problem's, or invalid options or sample times.</exception>
+    public static KuramotoTrajectory Solve(KuramotoProblem problem, KuramotoScheme scheme, KuramotoSolverOptions options, IReadOnlyList<double> sampleTimes,
+        IKuramotoRightHandSide rightHandSide, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(scheme);
@@ -34,7 +36,10 @@ public static class KuramotoSolver
         options.Validate(scheme);
         var times = ValidateSampleTimes(sampleTimes);
         var recorder = new Recorder(times, options.RecordPhases);
-        var rhs = new KuramotoMeanField(problem, sumAngleDefect);
+        ArgumentNullException.ThrowIfNull(rightHandSide);
+        if (rightHandSide.Count != problem.Count)
+            throw new ArgumentException($"The right-hand side is for N = {rightHandSide.Count} oscillators, the problem has {problem.Count}.", nameof(rightHandSide));
+        var rhs = rightHandSide;
         var state = problem.InitialPhases.ToArray();
 
         (long accepted, long rejected) = scheme.Name switch
@@ -75,7 +80,7 @@ public static class KuramotoSolver
         return times;
     }
 
-    private static (long Accepted, long Rejected) IntegrateRk4(KuramotoMeanField rhs, double[] y, KuramotoSolverOptions options, Recorder recorder, CancellationToken cancellation)
+    private static (long Accepted, long Rejected) IntegrateRk4(IKuramotoRightHandSide rhs, double[] y, KuramotoSolverOptions options, Recorder recorder, CancellationToken cancellation)
     {
         var n = y.Length;
         var k1 = new double[n];
@@ -117,7 +122,7 @@ public static class KuramotoSolver
         return (steps, 0);
     }
 
-    private static (long Accepted, long Rejected) IntegrateDormandPrince(KuramotoMeanField rhs, double[] y, KuramotoSolverOptions options, Recorder recorder, CancellationToken cancellation)
+    private static (long Accepted, long Rejected) IntegrateDormandPrince(IKuramotoRightHandSide rhs, double[] y, KuramotoSolverOptions options, Recorder recorder, CancellationToken cancellation)
     {
         // Step-size controller constants (standard choices, HNW I §II.4): safety factor and growth/shrink bounds.
         const double Safety = 0.9;
@@ -209,7 +214,7 @@ public static class KuramotoSolver
     }
 
     /// <summary>Starting step after Hairer, Nørsett &amp; Wanner I §II.4: compare ‖y₀‖, ‖f₀‖ and a difference estimate of ‖f′‖.</summary>
-    private static double InitialStep(KuramotoMeanField rhs, double[] y, double[] f0, double[] stage, double[] f1, double atol, double rtol)
+    private static double InitialStep(IKuramotoRightHandSide rhs, double[] y, double[] f0, double[] stage, double[] f1, double atol, double rtol)
     {
         var n = y.Length;
         double d0 = 0, d1 = 0;

@@ -226,7 +226,7 @@ public class CheckTests
         var good = check.Evaluate(new CheckContext(c, run, new SplitStepAdapter()));
         TestContext.Out.WriteLine(good.Message);
         good.Verdict.ShouldBe(Verdict.Pass);
-        var bug = Harness.SeededBugs.SeededBugRegistry.All.Single(b => b.Id == "wavenumbers-first-axis").Create();
+        var bug = ConvergenceSuite.SeededBugs.SeededBugRegistry.All.Single(b => b.Id == "wavenumbers-first-axis").Create();
         var wrong = check.Evaluate(new CheckContext(c, bug.Run(c.Problem, c.Resolution, c.StoreStates), bug));
         TestContext.Out.WriteLine(wrong.Message);
         wrong.Verdict.ShouldBe(Verdict.Fail);

@@ -228,7 +228,7 @@ public class ReferenceSolutionCheckTests
         TestContext.Out.WriteLine($"{result.Verdict}: {result.Message}");
         result.Verdict.ShouldBe(Verdict.Pass);
         // The same study of a solver whose general path applies +½Δ: the error against the integrator does not fall.
-        var bugged = Harness.SeededBugs.SeededBugRegistry.All.Single(b => b.Id == "general-path-kinetic-sign").Create();
+        var bugged = ConvergenceSuite.SeededBugs.SeededBugRegistry.All.Single(b => b.Id == "general-path-kinetic-sign").Create();
         var wrong = definition.Checks.Single().Evaluate(new CheckContext(definition, null!, bugged));
         TestContext.Out.WriteLine($"{wrong.Verdict}: {wrong.Message}");
         wrong.Verdict.ShouldBe(Verdict.Fail);

@@ -1,7 +1,7 @@
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Running;
-using ConvergenceSuite.Harness.SeededBugs;
+using ConvergenceSuite.SeededBugs;
 using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
 using Shouldly;

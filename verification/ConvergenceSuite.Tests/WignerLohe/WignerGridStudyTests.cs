@@ -1,6 +1,6 @@
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
-using ConvergenceSuite.Harness.SeededBugs;
+using ConvergenceSuite.SeededBugs;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Harness.WignerLohe;
 using NUnit.Framework;

@@ -2,15 +2,16 @@ using System.Diagnostics;
 using System.Numerics;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Solvers;
+using QuantumSync.Solvers.Splitting;
 using QuantumSync.Numerics.Fft;
 using QuantumSync.Solvers.SchrodingerLohe;
 
-namespace ConvergenceSuite.Harness.SeededBugs;
+namespace ConvergenceSuite.SeededBugs;
 
 /// <summary>
 /// One defect of the split-step S-L solver, at one of its seams: the discretised problem it is handed, the scheme it
-/// runs, the solver internals (<see cref="SplitStepDefects"/>), the times it samples at, or the correlations it reports.
-/// The default of every member is the correct behaviour.
+/// runs, the operators the splitting engine runs (a wrong <see cref="SchrodingerLoheOperators"/>), the times it samples
+/// at, or the correlations it reports. The default of every member is the correct behaviour.
 /// </summary>
 internal sealed record SplitStepVariant
 {
@@ -20,7 +21,8 @@ internal sealed record SplitStepVariant
     /// <summary>The scheme actually run for the scheme the case asks for (the trajectory still reports the one asked for).</summary>
     public Func<SplittingScheme, SplittingScheme>? Scheme { get; init; }
 
-    public SplitStepDefects Defects { get; init; } = SplitStepDefects.None;
+    /// <summary>Builds the operators (problem, dt, backend) in place of the correct <see cref="SchrodingerLoheOperators"/>.</summary>
+    public Func<SchrodingerLoheProblem, double, IFftBackend?, SchrodingerLoheOperators>? Operators { get; init; }
 
     /// <summary>Samples at step n + offset while reporting t_n.</summary>
     public int SampleStepOffset { get; init; }
@@ -53,26 +55,38 @@ public sealed class BuggedSplitStepAdapter : ISolverUnderTest
         var solved = _variant.Problem?.Invoke(discrete) ?? discrete;
         var claimed = SplittingSchemes.Get(resolution.Scheme);
         var scheme = _variant.Scheme?.Invoke(claimed) ?? claimed;
-        var times = sampleTimes ?? spec.SampleTimes;
         var watch = Stopwatch.StartNew();
-        using var solver = new SplitStepSolver(solved, scheme, resolution.TimeStep, _backend, _variant.Defects);
-        var n = discrete.Oscillators;
-        var correlations = new List<Complex[]>(times.Count);
-        var states = storeStates ? new List<Complex[][]>(times.Count) : null;
-        foreach (var t in times)
+        var operators = _variant.Operators?.Invoke(solved, resolution.TimeStep, _backend) ?? new SchrodingerLoheOperators(solved, resolution.TimeStep, _backend);
+        using var solver = new SplitStepSolver(operators, scheme);
+        ISplittingSolver sampled = _variant.SampleStepOffset != 0 || _variant.TransposeCorrelations
+            ? new MisreportingSolver(solver, _variant.SampleStepOffset, _variant.TransposeCorrelations)
+            : solver;
+        return SplitStepAdapter.Sample(Name, claimed.Name, discrete, sampled, solver, sampleTimes ?? spec.SampleTimes, storeStates, watch, cancellation);
+    }
+
+    /// <summary>A correct solver read wrongly: advanced <c>offset</c> steps past each requested time, and/or its z reported
+    /// transposed.</summary>
+    private sealed class MisreportingSolver(SplitStepSolver inner, int offset, bool transpose) : ISplittingSolver
+    {
+        public SplittingScheme Scheme => inner.Scheme;
+        public double TimeStep => inner.TimeStep;
+        public IFftBackend Backend => inner.Backend;
+        public int Oscillators => inner.Oscillators;
+
+        public void AdvanceTo(double time, CancellationToken cancellation) => inner.AdvanceTo(time + offset * inner.TimeStep, cancellation);
+
+        public void Correlations(Span<Complex> z)
         {
-            cancellation.ThrowIfCancellationRequested();
-            solver.AdvanceTo(t + _variant.SampleStepOffset * resolution.TimeStep, cancellation);
-            var z = new Complex[n * n];
-            solver.Correlations(z);
-            if (_variant.TransposeCorrelations)
-                z = Enumerable.Range(0, n * n).Select(e => z[(e % n) * n + e / n]).ToArray();
-            if (z.Any(v => !double.IsFinite(v.Real) || !double.IsFinite(v.Imaginary)))
-                throw new SolverDivergedException($"The correlations became non-finite at t = {t:R}.", t);
-            correlations.Add(z);
-            states?.Add(Enumerable.Range(0, n).Select(j => solver.State(j).ToArray()).ToArray());
+            inner.Correlations(z);
+            if (!transpose) return;
+            var n = Oscillators;
+            var copy = z.ToArray();
+            for (var e = 0; e < n * n; e++) z[e] = copy[(e % n) * n + e / n];
         }
-        return new Trajectory(Name, claimed.Name, solver.Backend.Name, resolution.TimeStep, discrete.Grid, n, times, correlations, states, watch.Elapsed.TotalSeconds);
+
+        public void Dispose()
+        {
+        }
     }
 }
 
@@ -85,15 +99,15 @@ public sealed class SplitStepBugs : ISeededBugCatalogue
     public IEnumerable<SeededBug> Bugs =>
     [
         Bug("coupling-sign", "the Lohe term's sign is flipped: −(iK/2N) Σ_k (…) instead of +(iK/2N) Σ_k (…) (repulsive coupling)",
-            ["sl-2d-n2-free"], new SplitStepVariant { Defects = SplitStepDefects.None with { CouplingSign = -1 } }),
+            ["sl-2d-n2-free"], new SplitStepVariant { Operators = (p, dt, b) => new RepulsiveCoupling(p, dt, b) }),
         Bug("coupling-k-over-n", "coupling strength K/N instead of K/2N (the solver is handed 2K)",
             ["sl-2d-n2-free"], new SplitStepVariant { Problem = p => new SchrodingerLoheProblem(p.Grid, 2 * p.Coupling, p.Potentials, p.Initial) }),
         Bug("gram-missing-conjugation", "the coupling's inner product lacks the conjugation: Σ ψ_m ψ_k dV instead of Σ conj(ψ_m) ψ_k dV",
-            ["sl-2d-n2-free"], new SplitStepVariant { Defects = SplitStepDefects.None with { ConjugateGram = false } }),
+            ["sl-2d-n2-free"], new SplitStepVariant { Operators = (p, dt, b) => new UnconjugatedGram(p, dt, b) }),
         Bug("normalisation-dropped", "non-normalised data treated as normalised in the coupling (n_j = 1 instead of ‖ψ_j‖)",
-            ["sl-1d-n3-unnormalised"], new SplitStepVariant { Defects = SplitStepDefects.None with { UseNorms = false } }),
+            ["sl-1d-n3-unnormalised"], new SplitStepVariant { Operators = (p, dt, b) => new NormsDropped(p, dt, b) }),
         Bug("kinetic-full-laplacian", "kinetic operator −Δ instead of −½Δ",
-            ["sl-2d-n2-free"], new SplitStepVariant { Defects = SplitStepDefects.None with { KineticFactor = 1 } }),
+            ["sl-2d-n2-free"], new SplitStepVariant { Operators = (p, dt, b) => new FullLaplacian(p, dt, b) }),
         Bug("potential-sign", "potential sign flipped: −V_j ψ_j instead of +V_j ψ_j",
             ["sl-1d-n5-kuramoto"], new SplitStepVariant { Problem = p => new SchrodingerLoheProblem(p.Grid, p.Coupling, p.Potentials.Select(v => v.Select(x => -x).ToArray()).ToArray(), p.Initial) }),
         Bug("potentials-swapped", "distinct potentials assigned to the wrong oscillators (ψ_j evolves under V_{N−1−j})",

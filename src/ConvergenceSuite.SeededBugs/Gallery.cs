@@ -6,7 +6,7 @@ using ConvergenceSuite.Harness.Running;
 using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.Summary;
 
-namespace ConvergenceSuite.Harness.SeededBugs;
+namespace ConvergenceSuite.SeededBugs;
 
 /// <summary>What one seeded bug did to the suite.</summary>
 /// <param name="Bug">The bug.</param>

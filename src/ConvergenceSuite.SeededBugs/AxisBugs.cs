@@ -4,7 +4,7 @@ using QuantumSync.Models.Potentials;
 using QuantumSync.Models.States;
 using QuantumSync.Solvers.SchrodingerLohe;
 
-namespace ConvergenceSuite.Harness.SeededBugs;
+namespace ConvergenceSuite.SeededBugs;
 
 /// <summary>
 /// A split-step solver that samples the case's potentials and initial data itself (as a user's solver handed the case
@@ -68,7 +68,7 @@ public sealed class AxisBugs : ISeededBugCatalogue
         new("wavenumbers-first-axis",
             "every axis computes its wavenumbers from the first axis' box length: k = 2πn/L_1 on axis a instead of 2πn/L_a",
             Target, ["sl-2d-n3-rect-harmonic"],
-            () => new BuggedSplitStepAdapter(new SplitStepVariant { Defects = SplitStepDefects.None with { WavenumbersFromFirstAxis = true } })),
+            () => new BuggedSplitStepAdapter(new SplitStepVariant { Operators = (p, dt, b) => new WavenumbersFromFirstAxis(p, dt, b) })),
         new("potential-centre-wrong-axis",
             "the harmonic potential reads its centre on the wrong axis: ω_a²(x_a − c_{a+1})²/2 instead of ω_a²(x_a − c_a)²/2",
             Target, ["sl-2d-n3-rect-harmonic"],

@@ -1,14 +1,19 @@
 using System.Numerics;
+using System.Diagnostics;
+using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.WignerLohe;
+using QuantumSync.Numerics.Fft;
+using QuantumSync.Solvers.SchrodingerLohe;
 using QuantumSync.Numerics.Wigner;
 using QuantumSync.Solvers.WignerLohe;
 
-namespace ConvergenceSuite.Harness.SeededBugs;
+namespace ConvergenceSuite.SeededBugs;
 
 /// <summary>
 /// Seeded bugs of the spectral W-L solver ("spectral-wl"): three defects in how the phase-space data are built (the
 /// solver then evolves what it was given correctly, exactly as a real code with a wrong Wigner transform would) and one
-/// in the solver's coupling (z frozen at its initial value).
+/// in the solver's coupling (z frozen at its initial value: a wrong coupling operator on the same engine).
 /// </summary>
 public sealed class WignerLoheBugs : ISeededBugCatalogue
 {
@@ -24,11 +29,11 @@ public sealed class WignerLoheBugs : ISeededBugCatalogue
         Bug("wigner-p-grid-doubled", "the p-grid spacing taken as 2Δp when sampling: w(x, p_m) ↦ w(x, 2p_m) (zero outside the grid)",
             p => Map(p, (grid, w) => Remap(grid, w, (m, size) => 2 * m - size / 2))),
         new SeededBug("wigner-z-frozen", "z frozen in the W-L coupling: the coefficients (z_jl + z_lk) keep their t = 0 values", Target, Witnesses,
-            () => new SpectralWignerLoheAdapter(null, null, freezeCorrelations: true)),
+            () => new BuggedWignerLoheAdapter(operators: (p, dt, b) => new FrozenCorrelations(p, dt, b))),
     ];
 
     private static SeededBug Bug(string id, string defect, Func<WignerLoheProblem, WignerLoheProblem> transform) =>
-        new(id, defect, Target, Witnesses, () => new SpectralWignerLoheAdapter(null, transform));
+        new(id, defect, Target, Witnesses, () => new BuggedWignerLoheAdapter(data: transform));
 
     private static WignerLoheProblem Map(WignerLoheProblem p, Func<PhaseSpaceGrid, Complex[], Complex[]> field) =>
         new(p.Grid, p.Coupling, p.Potential, p.Initial.Select(w => field(p.Grid, w)).ToArray());
@@ -59,5 +64,29 @@ public sealed class WignerLoheBugs : ISeededBugCatalogue
             if (valid) result[x * block + p] = w[x * block + from];
         }
         return result;
+    }
+}
+
+/// <summary>The spectral W-L adapter with one defect: the solver is handed transformed phase-space data
+/// (<paramref name="data"/>), or the engine runs wrong operators (<paramref name="operators"/>). Named "spectral-wl" so
+/// that it replaces the real one; never a built-in solver.</summary>
+public sealed class BuggedWignerLoheAdapter(
+    Func<WignerLoheProblem, WignerLoheProblem>? data = null,
+    Func<WignerLoheProblem, double, IFftBackend?, WignerLoheOperators>? operators = null) : ISolverUnderTest
+{
+    public string Name => "spectral-wl";
+
+    public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.WignerLohe];
+
+    public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
+    {
+        if (problem is not WignerLoheSpec spec) throw new NotSupportedException($"{Name} runs Wigner-Lohe problems only, not {problem.Model}.");
+        var discrete = spec.Discretise(resolution.GridPoints);
+        if (data is not null) discrete = data(discrete);
+        var scheme = SplittingSchemes.Get(resolution.Scheme);
+        var watch = Stopwatch.StartNew();
+        var ops = operators?.Invoke(discrete, resolution.TimeStep, null) ?? new WignerLoheOperators(discrete, resolution.TimeStep);
+        using var solver = new WignerLoheSolver(ops, scheme);
+        return SpectralWignerLoheAdapter.Sample(Name, discrete, solver, sampleTimes ?? spec.SampleTimes, storeStates, watch, cancellation);
     }
 }

@@ -1,10 +1,6 @@
-using System.Runtime.CompilerServices;
-
 using ConvergenceSuite.Harness.Solvers;
 
-[assembly: InternalsVisibleTo("ConvergenceSuite.Tests")]
-
-namespace ConvergenceSuite.Harness.SeededBugs;
+namespace ConvergenceSuite.SeededBugs;
 
 /// <summary>
 /// A deliberately wrong solver: a variant of a real one (<paramref name="Replaces"/>, the name cases select) with
@@ -17,7 +13,7 @@ namespace ConvergenceSuite.Harness.SeededBugs;
 /// <param name="Create">Builds the bugged solver under test; its <see cref="ISolverUnderTest.Name"/> equals <paramref name="Replaces"/>.</param>
 public sealed record SeededBug(string Id, string Defect, string Replaces, IReadOnlyList<string> Witnesses, Func<ISolverUnderTest> Create);
 
-/// <summary>A group of seeded bugs (one per solver family). Found by reflection in the harness assembly, so a new family
+/// <summary>A group of seeded bugs (one per solver family). Found by reflection in this assembly (ConvergenceSuite.SeededBugs), so a new family
 /// (e.g. Wigner-Lohe) is a new file with its entries.</summary>
 public interface ISeededBugCatalogue
 {

@@ -1,0 +1,498 @@
+using System.Numerics;
+using QuantumSync.Numerics;
+using QuantumSync.Numerics.Fft;
+using QuantumSync.Numerics.Ode;
+using QuantumSync.Solvers.Splitting;
+
+namespace QuantumSync.Solvers.SchrodingerLohe;
+
+/// <summary>
+/// The three operators of the Schrödinger-Lohe splitting (<see cref="SplitStepSolver"/>) on the fields ψ_j of one
+/// problem, for <see cref="SplittingEngine"/>:
+/// <list type="bullet">
+/// <item>kinetic ψ_j ← F⁻¹ e^{−i|k|²τ/2} F ψ_j, exact in Fourier space;</item>
+/// <item>potential ψ_j ← e^{−iV_jτ} ψ_j, exact pointwise;</item>
+/// <item>the Lohe coupling, whose flow keeps every ψ_j in the span of the current functions: ψ_j(τ) = Σ_m C_jm(τ) ψ_m(0)
+/// with dC/dt = (K/2N)(A C − diag(d) C), A_jk = n_j/n_k, d_j = Σ_k z_kj/(n_j n_k), z = conj(C) G Cᵀ, G the Gram matrix
+/// at the start of the sub-step. C is integrated with classical RK4 in sub-steps of K·h ≤ <see cref="MaxCouplingSubstep"/>,
+/// giving a local error ≲ (K h)⁵/120 ≈ 3e-16: never what limits the order.</item>
+/// </list>
+/// Two paths. General (any potentials): every stage is applied to the fields as it arrives. Fused (identical
+/// potentials, the default when they are): the kinetic and potential factors are the same linear map on every ψ_j, so
+/// they commute with any mixing ψ ← Cψ and leave the Gram matrix unchanged. The coupling is then never applied to the
+/// fields step by step: its mixing matrices are multiplied into a deferred N×N matrix M while the Gram matrix of the
+/// mixed state is carried along exactly (G ← conj(C) G Cᵀ), and M is applied in one pass when the state is read. Exact
+/// up to round-off; a Strang step is then one batched forward FFT, one kinetic product, one batched inverse FFT and one
+/// potential product, whatever N. All work buffers are allocated once; steady-state stepping allocates nothing.
+/// <para>
+/// The tables and coefficients are made by protected virtual members (<see cref="KineticMultiplier"/>,
+/// <see cref="PotentialPhase"/>, <see cref="GramEntry"/>, <see cref="CouplingNorms"/>, <see cref="CouplingRate"/>,
+/// <see cref="CarryGram"/>), called once per table or once per coupling stage, never per grid point: a model variant
+/// (another dispersion relation, another inner product) derives from this class and composes with the same engine.
+/// </para>
+/// </summary>
+public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
+{
+    /// <summary>Largest K·h of one RK4 sub-step of the coupling flow (local error ≈ (Kh)⁵/120 ≈ 3e-16).</summary>
+    public const double MaxCouplingSubstep = 0.002;
+
+    /// <summary>
+    /// Couplings folded into the deferred mixing before it is applied anyway. Applying it recomputes the Gram matrix
+    /// from the fields, which restores the coupling's feedback on the norms (its self term pulls ‖ψ_j‖ back to n_j);
+    /// without that, FFT round-off in the norms would accumulate unseen over long runs (measured: 5e-13 over 10⁴
+    /// Yoshida steps, against 1e-13 with feedback). 32 keeps the extra pass under 1/32 of a mixing per step.
+    /// </summary>
+    private const int MaxDeferredCouplings = 32;
+
+    /// <summary>Points per chunk of the fused passes (N chunks of this size stay in L2).</summary>
+    private const int FusedChunk = 512;
+
+    private readonly int _n;
+    private readonly int _m;
+    private readonly IFftPlan _plan;
+    private ComplexBuffer _state;
+    private ComplexBuffer _scratch;
+    private readonly Dictionary<double, Complex[]> _kinetic = [];
+    private readonly Dictionary<double, Complex[][]> _potential = [];
+    private readonly int[] _potentialClass;
+    private readonly double[][] _potentialValues;
+    private double[]? _wavenumberSquared;
+    private double[]? _norms;
+    private SplittingEngine? _engine;
+    // Fused path: the pending potential/coupling group and whether the tracked Gram matrix is current.
+    private double _groupPotential, _groupCoupling;
+    private bool _groupPending, _gramValid;
+    private readonly Complex[] _gramSum;
+    // Deferred mixing (fused path): the buffer holds ψ_phys and the state is ψ = M ψ_phys; _gram is the Gram matrix of ψ.
+    private readonly Complex[] _mix, _mixTmp;
+    private bool _mixPending;
+    private int _deferredCount;
+    // Coupling work arrays (N×N, row-major).
+    private readonly Complex[] _gram, _c, _z, _gct;
+    private readonly ComplexRk4 _rk4;
+    private readonly ComplexDerivative _couplingDerivative;
+    private readonly Complex[] _u, _v, _columnSums;
+
+    /// <summary>The operators on <paramref name="problem"/>'s initial fields for a step of <paramref name="dt"/>.</summary>
+    /// <param name="problem">The discretised problem (its fields are copied).</param>
+    /// <param name="dt">The time step the stages' fractions refer to.</param>
+    /// <param name="backend">FFT backend (null: the process default).</param>
+    /// <param name="fuseIdenticalPotentials">True (default): the fused path when all potentials are pointwise equal.
+    /// False: always the general path (the two paths agree to round-off; this compares them).</param>
+    public SchrodingerLoheOperators(SchrodingerLoheProblem problem, double dt, IFftBackend? backend = null, bool fuseIdenticalPotentials = true)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        SplittingEngine.CheckTimeStep(dt);
+        Problem = problem;
+        TimeStep = dt;
+        Backend = backend ?? FftBackends.Default;
+        _n = problem.Oscillators;
+        _m = problem.Grid.Count;
+        _plan = Backend.Plan(problem.Grid.Sizes, _n);
+        _state = new ComplexBuffer(_n * _m);
+        _scratch = new ComplexBuffer(_n * _m);
+        for (var j = 0; j < _n; j++) problem.Initial[j].CopyTo(_state.Slice(j * _m, _m));
+
+        // Oscillators with pointwise-equal potentials share their phase arrays.
+        _potentialClass = new int[_n];
+        var classes = new List<double[]>();
+        for (var j = 0; j < _n; j++)
+        {
+            var idx = classes.FindIndex(p => p.AsSpan().SequenceEqual(problem.Potentials[j]));
+            if (idx < 0) { classes.Add(problem.Potentials[j]); idx = classes.Count - 1; }
+            _potentialClass[j] = idx;
+        }
+        _potentialValues = classes.ToArray();
+        Fused = classes.Count == 1 && fuseIdenticalPotentials;
+        var nn = _n * _n;
+        _gram = new Complex[nn]; _c = new Complex[nn]; _z = new Complex[nn]; _gct = new Complex[nn];
+        _rk4 = new ComplexRk4(nn);
+        _couplingDerivative = CouplingDerivative; // cached: a method-group conversion per step would allocate
+        _u = new Complex[_n]; _v = new Complex[_n]; _columnSums = new Complex[_n];
+        _gramSum = new Complex[nn];
+        _mix = new Complex[nn]; _mixTmp = new Complex[nn];
+        for (var j = 0; j < _n; j++) _mix[j * _n + j] = 1;
+    }
+
+    /// <summary>The problem the fields started from.</summary>
+    public SchrodingerLoheProblem Problem { get; }
+
+    /// <summary>The time step the stage fractions refer to.</summary>
+    public double TimeStep { get; }
+
+    /// <summary>The FFT backend of the kinetic step.</summary>
+    public IFftBackend Backend { get; }
+
+    /// <summary>True on the fused path (identical potentials, deferred mixing), false on the general path.</summary>
+    public bool Fused { get; }
+
+    /// <summary>N.</summary>
+    public int Oscillators => _n;
+
+    /// <summary>ψ_j as stored (call <see cref="Materialise"/> first for the current state).</summary>
+    public ReadOnlySpan<Complex> Field(int j) => _state.Slice(j * _m, _m);
+
+    /// <summary>Ties the operators to the engine that runs them (for the time in error messages). Once only.</summary>
+    internal void Bind(SplittingEngine engine)
+    {
+        if (_engine is not null) throw new InvalidOperationException("These operators already belong to a solver; make new ones for another.");
+        _engine = engine;
+    }
+
+    /// <inheritdoc />
+    public void Kinetic(double fraction)
+    {
+        if (!_kinetic.TryGetValue(fraction, out var multiplier))
+            _kinetic[fraction] = multiplier = KineticMultiplier(fraction * TimeStep);
+        if (Fused) KineticWithGram(multiplier);
+        else KineticOnFields(multiplier);
+    }
+
+    /// <inheritdoc />
+    public void Potential(double fraction)
+    {
+        if (Fused)
+        {
+            _groupPotential += fraction;
+            _groupPending = true;
+            return;
+        }
+        var phases = PhaseTables(fraction);
+        var span = _state.Span;
+        for (var j = 0; j < _n; j++)
+        {
+            var block = span.Slice(j * _m, _m);
+            var phase = phases[_potentialClass[j]];
+            for (var i = 0; i < _m; i++) block[i] *= phase[i];
+        }
+    }
+
+    /// <inheritdoc />
+    public void Coupling(double fraction)
+    {
+        if (Fused)
+        {
+            _groupCoupling += fraction;
+            _groupPending = true;
+            return;
+        }
+        var tau = fraction * TimeStep;
+        if (Problem.Coupling == 0 || tau == 0) return;
+        GeneralGram();
+        MixingMatrix(tau);
+        MixFields();
+    }
+
+    /// <inheritdoc />
+    public void EndGroup()
+    {
+        if (Fused) FlushGroup();
+    }
+
+    /// <summary>Applies the deferred mixing to the buffer, ψ_j ← Σ_m M_jm ψ_m (one chunked pass), and resets M = I; the
+    /// Gram matrix is then recomputed from the buffer when next needed, so round-off in its tracking never accumulates
+    /// across samples. Nothing to do on the general path.</summary>
+    public void Materialise()
+    {
+        if (!_mixPending) return;
+        _mixPending = false;
+        _deferredCount = 0;
+        ApplyDeferredMixing();
+        Array.Clear(_mix);
+        for (var j = 0; j < _n; j++) _mix[j * _n + j] = 1;
+        _gramValid = false;
+        CheckFinite(_state.Span[0]);
+    }
+
+    /// <summary>|k|² at every grid point (FFT order), from <see cref="PeriodicGrid.WavenumberSquared"/>.</summary>
+    protected virtual double[] WavenumberSquared() => Problem.Grid.WavenumberSquared();
+
+    /// <summary>The kinetic factor e^{−i|k|²τ/2}/M at every grid point (the 1/M undoes the unnormalised FFT round trip).</summary>
+    protected virtual Complex[] KineticMultiplier(double tau)
+    {
+        _wavenumberSquared ??= WavenumberSquared();
+        return _wavenumberSquared.Select(q => Complex.FromPolarCoordinates(1.0 / _m, -0.5 * q * tau)).ToArray();
+    }
+
+    /// <summary>The potential factor e^{−iVτ} at every grid point for the potential values <paramref name="v"/>.</summary>
+    protected virtual Complex[] PotentialPhase(double[] v, double tau) => v.Select(x => Complex.FromPolarCoordinates(1, -x * tau)).ToArray();
+
+    /// <summary>One Gram entry of the general path's coupling, ⟨f, g⟩ = Σ conj(f) g dV (<see cref="Integrals.Inner"/>).</summary>
+    protected virtual Complex GramEntry(ReadOnlySpan<Complex> f, ReadOnlySpan<Complex> g, double dv) => Integrals.Inner(f, g, dv);
+
+    /// <summary>The n_j of the coupling: the norms ‖ψ_j(0)‖ of the initial fields (conserved by the flow, Lemma 2.1).</summary>
+    protected virtual double[] CouplingNorms() => Problem.Initial.Select(p => Integrals.Norm(p, Problem.Grid.CellVolume)).ToArray();
+
+    /// <summary>The coupling rate K/2N of eq. (4).</summary>
+    protected virtual double CouplingRate => Problem.Coupling / (2.0 * _n);
+
+    /// <summary>Fused path: the Gram matrix of the mixed state, G ← conj(C) G Cᵀ (N×N, row-major), with
+    /// <paramref name="work"/> as scratch.</summary>
+    protected virtual void CarryGram(Complex[] c, Complex[] gram, Complex[] work)
+    {
+        var n = _n;
+        for (var m = 0; m < n; m++)
+        for (var k = 0; k < n; k++)
+        {
+            Complex acc = 0;
+            for (var q = 0; q < n; q++) acc += gram[m * n + q] * c[k * n + q];
+            work[m * n + k] = acc;
+        }
+        for (var j = 0; j < n; j++)
+        for (var k = 0; k < n; k++)
+        {
+            Complex acc = 0;
+            for (var m = 0; m < n; m++) acc += Complex.Conjugate(c[j * n + m]) * work[m * n + k];
+            gram[j * n + k] = acc;
+        }
+    }
+
+    /// <summary>General path: ψ ← F⁻¹ m F ψ.</summary>
+    private void KineticOnFields(Complex[] multiplier)
+    {
+        _plan.Execute(_state, 0, FftDirection.Forward);
+        var span = _state.Span;
+        for (var j = 0; j < _n; j++)
+        {
+            var block = span.Slice(j * _m, _m);
+            for (var i = 0; i < _m; i++) block[i] *= multiplier[i];
+        }
+        _plan.Execute(_state, 0, FftDirection.Inverse);
+        CheckFinite(span[0]);
+    }
+
+    /// <summary>General path: G_mk = ⟨ψ_m, ψ_k⟩ over the upper triangle, the lower one from Hermitian symmetry.</summary>
+    private void GeneralGram()
+    {
+        var dv = Problem.Grid.CellVolume;
+        var span = _state.Span;
+        for (var m = 0; m < _n; m++)
+        {
+            _gram[m * _n + m] = GramEntry(span.Slice(m * _m, _m), span.Slice(m * _m, _m), dv);
+            for (var k = m + 1; k < _n; k++)
+            {
+                var g = GramEntry(span.Slice(m * _m, _m), span.Slice(k * _m, _m), dv);
+                _gram[m * _n + k] = g;
+                _gram[k * _n + m] = Complex.Conjugate(g);
+            }
+        }
+        CheckFinite(_gram[0]);
+    }
+
+    /// <summary>General path: ψ_j ← Σ_m C_jm ψ_m, into the scratch buffer, then swap.</summary>
+    private void MixFields()
+    {
+        var span = _state.Span;
+        var target = _scratch.Span;
+        for (var j = 0; j < _n; j++)
+        {
+            var dst = target.Slice(j * _m, _m);
+            dst.Clear();
+            for (var m = 0; m < _n; m++)
+            {
+                var c = _c[j * _n + m];
+                var src = span.Slice(m * _m, _m);
+                for (var i = 0; i < _m; i++) dst[i] += c * src[i];
+            }
+        }
+        (_state, _scratch) = (_scratch, _state);
+    }
+
+    /// <summary>C = the coupling flow's mixing matrix over τ, from the Gram matrix in _gram: RK4 from C = I in sub-steps
+    /// of K·|h| ≤ <see cref="MaxCouplingSubstep"/> (|τ|: composition schemes take negative sub-steps).</summary>
+    private void MixingMatrix(double tau)
+    {
+        _norms ??= CouplingNorms();
+        Array.Clear(_c);
+        for (var j = 0; j < _n; j++) _c[j * _n + j] = 1;
+        var substeps = Math.Max(1, (int)Math.Ceiling(Problem.Coupling * Math.Abs(tau) / MaxCouplingSubstep));
+        var h = tau / substeps;
+        for (var s = 0; s < substeps; s++) _rk4.Step(_c, h, _couplingDerivative);
+    }
+
+    /// <summary>
+    /// dC/dt = (K/2N)(A C − diag(d) C) with z = conj(C) G Cᵀ, in O(N²): the needed sums factor as
+    ///   (A C)_jm = n_j Σ_k C_km / n_k,   d_j = Σ_k z_kj/(n_j n_k) = (1/n_j) Σ_q v_q C_jq,
+    ///   v_q = Σ_m u_m G_mq,   u_m = Σ_k conj(C_km) / n_k.
+    /// </summary>
+    private void CouplingDerivative(Complex[] c, Complex[] dc)
+    {
+        var n = _n;
+        var norms = _norms!;
+        for (var m = 0; m < n; m++)
+        {
+            Complex u = 0, column = 0;
+            for (var k = 0; k < n; k++)
+            {
+                var ckm = c[k * n + m];
+                u += Complex.Conjugate(ckm) / norms[k];
+                column += ckm / norms[k];
+            }
+            _u[m] = u;
+            _columnSums[m] = column;
+        }
+        for (var q = 0; q < n; q++)
+        {
+            Complex v = 0;
+            for (var m = 0; m < n; m++) v += _u[m] * _gram[m * n + q];
+            _v[q] = v;
+        }
+        for (var j = 0; j < n; j++)
+        {
+            Complex dj = 0;
+            for (var q = 0; q < n; q++) dj += _v[q] * c[j * n + q];
+            _z[j] = dj / norms[j];
+        }
+        var factor = CouplingRate;
+        for (var j = 0; j < n; j++)
+        for (var m = 0; m < n; m++)
+            dc[j * n + m] = factor * (norms[j] * _columnSums[m] - _z[j] * c[j * n + m]);
+    }
+
+    /// <summary>
+    /// Fused path: ψ ← F⁻¹ m F ψ with the Gram matrix accumulated on the way (in Fourier space, before the unimodular
+    /// factor m/M), chunk by chunk in a fixed order.
+    /// </summary>
+    private void KineticWithGram(Complex[] multiplier)
+    {
+        _plan.Execute(_state, 0, FftDirection.Forward);
+        var span = _state.Span;
+        // The Gram matrix is tracked through the deferred mixing; it is only recomputed from the buffer after a materialisation.
+        var needGram = Problem.Coupling != 0 && !_gramValid && !_mixPending;
+        if (needGram) Array.Clear(_gramSum);
+        for (var start = 0; start < _m; start += FusedChunk)
+        {
+            var len = Math.Min(FusedChunk, _m - start);
+            if (needGram) AccumulateGram(span, start, len);
+            var factor = multiplier.AsSpan(start, len);
+            for (var j = 0; j < _n; j++) ComplexKernels.Multiply(span.Slice(j * _m + start, len), factor);
+        }
+        if (needGram) FinishGram(Problem.Grid.CellVolume / _m);
+        _plan.Execute(_state, 0, FftDirection.Inverse);
+        CheckFinite(span[0]);
+    }
+
+    /// <summary>Fused path: upper triangle of Σ conj(ψ_m) ψ_k over [start, start + len), added to the running sums.</summary>
+    private void AccumulateGram(ReadOnlySpan<Complex> span, int start, int len)
+    {
+        for (var m = 0; m < _n; m++)
+        {
+            var a = span.Slice(m * _m + start, len);
+            for (var k = m; k < _n; k++) _gramSum[m * _n + k] += Integrals.Dot(a, span.Slice(k * _m + start, len));
+        }
+    }
+
+    /// <summary>Fused path: G = scale · sums, the lower triangle from Hermitian symmetry, diagonal real.</summary>
+    private void FinishGram(double scale)
+    {
+        for (var m = 0; m < _n; m++)
+        {
+            _gram[m * _n + m] = new Complex(_gramSum[m * _n + m].Real * scale, 0);
+            for (var k = m + 1; k < _n; k++)
+            {
+                var g = _gramSum[m * _n + k] * scale;
+                _gram[m * _n + k] = g;
+                _gram[k * _n + m] = Complex.Conjugate(g);
+            }
+        }
+        CheckFinite(_gram[0]);
+        _gramValid = true;
+    }
+
+    /// <summary>
+    /// Fused path: applies the pending group. The potential phase is one pass over the buffer; the coupling is not
+    /// applied to the buffer at all: its mixing matrix C (RK4 on the tracked Gram matrix) is folded into the deferred
+    /// mixing M ← C M and the Gram matrix of the state is carried along (<see cref="CarryGram"/>). With identical
+    /// potentials the kinetic and potential factors are the same linear map on every ψ_j, so they commute with any mixing
+    /// and M is applied once, when the state is read (<see cref="Materialise"/>): exact up to round-off.
+    /// </summary>
+    private void FlushGroup()
+    {
+        if (!_groupPending) return;
+        _groupPending = false;
+        var potential = _groupPotential;
+        var tau = _groupCoupling * TimeStep;
+        _groupPotential = 0;
+        _groupCoupling = 0;
+        var span = _state.Span;
+        if (potential != 0)
+        {
+            var phase = PhaseTables(potential)[0];
+            for (var j = 0; j < _n; j++) ComplexKernels.Multiply(span.Slice(j * _m, _m), phase);
+        }
+        if (Problem.Coupling == 0 || tau == 0) return;
+        if (!_gramValid)
+        {
+            Materialise();
+            span = _state.Span;
+            Array.Clear(_gramSum);
+            for (var start = 0; start < _m; start += FusedChunk) AccumulateGram(span, start, Math.Min(FusedChunk, _m - start));
+            FinishGram(Problem.Grid.CellVolume);
+        }
+        MixingMatrix(tau);
+        CarryGram(_c, _gram, _gct);
+        DeferMixing();
+        CheckFinite(_gram[0]);
+        if (++_deferredCount >= MaxDeferredCouplings) Materialise();
+    }
+
+    /// <summary>Fused path: ψ_j ← Σ_m M_jm ψ_m over the whole buffer (chunked), into the scratch buffer, then swap.</summary>
+    private void ApplyDeferredMixing()
+    {
+        var span = _state.Span;
+        var target = _scratch.Span;
+        for (var start = 0; start < _m; start += FusedChunk)
+            ComplexKernels.Mix(target, span, _m, start, Math.Min(FusedChunk, _m - start), _mix, default);
+        (_state, _scratch) = (_scratch, _state);
+    }
+
+    /// <summary>Fused path: M ← C M (N×N).</summary>
+    private void DeferMixing()
+    {
+        var n = _n;
+        for (var j = 0; j < n; j++)
+        for (var k = 0; k < n; k++)
+        {
+            Complex acc = 0;
+            for (var m = 0; m < n; m++) acc += _c[j * n + m] * _mix[m * n + k];
+            _mixTmp[j * n + k] = acc;
+        }
+        Array.Copy(_mixTmp, _mix, _mix.Length);
+        _mixPending = true;
+    }
+
+    /// <summary>e^{−iV_cτ} per potential class for a (possibly summed) fraction; tables are made once per fraction.</summary>
+    private Complex[][] PhaseTables(double fraction)
+    {
+        if (!_potential.TryGetValue(fraction, out var tables)) _potential[fraction] = tables = MakePhaseTables(fraction * TimeStep);
+        return tables;
+    }
+
+    /// <summary>The tables of <see cref="PhaseTables"/> (a method of its own: the lambda's closure would otherwise be
+    /// allocated on every lookup).</summary>
+    private Complex[][] MakePhaseTables(double tau) => _potentialValues.Select(v => PotentialPhase(v, tau)).ToArray();
+
+    private void CheckFinite(Complex probe)
+    {
+        if (!double.IsFinite(probe.Real) || !double.IsFinite(probe.Imaginary))
+        {
+            var time = _engine?.Time ?? double.NaN;
+            throw new SolverDivergedException($"The S-L state became non-finite near t = {time:R} (step {_engine?.StepsTaken ?? -1}).", time);
+        }
+    }
+
+    /// <summary>Releases the field buffers.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the field buffers (<paramref name="disposing"/>: called from <see cref="Dispose()"/>).</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing) return;
+        _state.Dispose();
+        _scratch.Dispose();
+    }
+}
