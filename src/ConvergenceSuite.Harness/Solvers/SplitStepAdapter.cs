@@ -56,6 +56,8 @@ public sealed class SplitStepAdapter(IFftBackend? backend) : ISolverUnderTest, I
         var n = discrete.Oscillators;
         var run = SplittingSampler.Run(sampled, times,
             storeStates ? () => Enumerable.Range(0, n).Select(j => states.State(j).ToArray()).ToArray() : (Func<Complex[][]>?)null, cancellation);
-        return new Trajectory(name, scheme, sampled.Backend.Name, sampled.TimeStep, discrete.Grid, n, times, run.Correlations, run.States, watch.Elapsed.TotalSeconds);
+        // The report names every library that ran: the FFT, and the dense backend of the coupling's products at large N.
+        var backend = states.DenseBackend == "loops" ? sampled.Backend.Name : $"{sampled.Backend.Name}; {states.DenseBackend}";
+        return new Trajectory(name, scheme, backend, sampled.TimeStep, discrete.Grid, n, times, run.Correlations, run.States, watch.Elapsed.TotalSeconds);
     }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using QuantumSync.Numerics;
 using QuantumSync.Numerics.Fft;
+using QuantumSync.Numerics.LinearAlgebra;
 using QuantumSync.Numerics.Ode;
 using QuantumSync.Solvers.Splitting;
 
@@ -73,13 +74,28 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
     private readonly ComplexDerivative _couplingDerivative;
     private readonly Complex[] _u, _v, _columnSums;
 
+    /// <summary>
+    /// From this many oscillators on, the coupling's dense products (the fused path's N×N updates, its Gram matrix from
+    /// the fields and the deferred mixing applied to them, and the general path's mixing) go through
+    /// <see cref="DenseBackends.Default"/> (OpenBLAS when installed). Below it the hand-written loops stay: those products
+    /// cost O(N²M) and O(N³) ≪ the N FFTs of a step, and a library call per product costs more than it saves there. Fixed,
+    /// so that a given N always takes the same arithmetic, whatever libraries the machine has.
+    /// </summary>
+    public const int DenseThreshold = 16;
+
+    /// <summary>Dense backend for N ≥ <see cref="DenseThreshold"/> with K ≠ 0; null otherwise.</summary>
+    private readonly IDenseBackend? _dense;
+
     /// <summary>The operators on <paramref name="problem"/>'s initial fields for a step of <paramref name="dt"/>.</summary>
     /// <param name="problem">The discretised problem (its fields are copied).</param>
     /// <param name="dt">The time step the stages' fractions refer to.</param>
     /// <param name="backend">FFT backend (null: the process default).</param>
     /// <param name="fuseIdenticalPotentials">True (default): the fused path when all potentials are pointwise equal.
     /// False: always the general path (the two paths agree to round-off; this compares them).</param>
-    public SchrodingerLoheOperators(SchrodingerLoheProblem problem, double dt, IFftBackend? backend = null, bool fuseIdenticalPotentials = true)
+    /// <param name="dense">Dense backend for the coupling's products when N ≥ <see cref="DenseThreshold"/> (null: the
+    /// process default, <see cref="DenseBackends.Default"/>).</param>
+    public SchrodingerLoheOperators(SchrodingerLoheProblem problem, double dt, IFftBackend? backend = null, bool fuseIdenticalPotentials = true,
+        IDenseBackend? dense = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         SplittingEngine.CheckTimeStep(dt);
@@ -112,7 +128,11 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
         _gramSum = new Complex[nn];
         _mix = new Complex[nn]; _mixTmp = new Complex[nn];
         for (var j = 0; j < _n; j++) _mix[j * _n + j] = 1;
+        _dense = _n >= DenseThreshold && problem.Coupling != 0 ? dense ?? DenseBackends.Default : null;
     }
+
+    /// <summary>The dense backend that runs the coupling's products, or "loops" below <see cref="DenseThreshold"/>.</summary>
+    public string DenseBackend => _dense?.Name ?? "loops";
 
     /// <summary>The problem the fields started from.</summary>
     public SchrodingerLoheProblem Problem { get; }
@@ -231,6 +251,14 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
     protected virtual void CarryGram(Complex[] c, Complex[] gram, Complex[] work)
     {
         var n = _n;
+        if (_dense is not null)
+        {
+            // G Hermitian: conj(G) = Gᵀ, so conj(conj(C) G Cᵀ) = C Gᵀ Cᴴ = C·(Gᵀ Cᴴ); two products, then conjugate.
+            _dense.Gemm(MatrixOp.Transpose, MatrixOp.ConjugateTranspose, n, n, n, 1, gram, n, c, n, 0, work, n);
+            _dense.Gemm(MatrixOp.None, MatrixOp.None, n, n, n, 1, c, n, work, n, 0, gram, n);
+            for (var i = 0; i < gram.Length; i++) gram[i] = Complex.Conjugate(gram[i]);
+            return;
+        }
         for (var m = 0; m < n; m++)
         for (var k = 0; k < n; k++)
         {
@@ -284,6 +312,8 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
     {
         var span = _state.Span;
         var target = _scratch.Span;
+        if (_dense is not null) _dense.Gemm(MatrixOp.None, MatrixOp.None, _n, _m, _n, 1, _c, _n, span, _m, 0, target, _m);
+        else
         for (var j = 0; j < _n; j++)
         {
             var dst = target.Slice(j * _m, _m);
@@ -317,25 +347,29 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
     /// </summary>
     private void CouplingDerivative(Complex[] c, Complex[] dc)
     {
+        // Every loop runs along rows (contiguous memory; at N = 256 the column-wise order cost 10× more); each sum still
+        // adds its terms in the same order (k, then m, then q ascending), so the values are those of any nesting.
         var n = _n;
         var norms = _norms!;
+        Array.Clear(_u);
+        Array.Clear(_columnSums);
+        for (var k = 0; k < n; k++)
+        {
+            var row = c.AsSpan(k * n, n);
+            var nk = norms[k];
+            for (var m = 0; m < n; m++)
+            {
+                var ckm = row[m];
+                _u[m] += Complex.Conjugate(ckm) / nk;
+                _columnSums[m] += ckm / nk;
+            }
+        }
+        Array.Clear(_v);
         for (var m = 0; m < n; m++)
         {
-            Complex u = 0, column = 0;
-            for (var k = 0; k < n; k++)
-            {
-                var ckm = c[k * n + m];
-                u += Complex.Conjugate(ckm) / norms[k];
-                column += ckm / norms[k];
-            }
-            _u[m] = u;
-            _columnSums[m] = column;
-        }
-        for (var q = 0; q < n; q++)
-        {
-            Complex v = 0;
-            for (var m = 0; m < n; m++) v += _u[m] * _gram[m * n + q];
-            _v[q] = v;
+            var um = _u[m];
+            var gram = _gram.AsSpan(m * n, n);
+            for (var q = 0; q < n; q++) _v[q] += um * gram[q];
         }
         for (var j = 0; j < n; j++)
         {
@@ -360,6 +394,12 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
         // The Gram matrix is tracked through the deferred mixing; it is only recomputed from the buffer after a materialisation.
         var needGram = Problem.Coupling != 0 && !_gramValid && !_mixPending;
         if (needGram) Array.Clear(_gramSum);
+        if (needGram && _dense is not null)
+        {
+            DenseGram(span);
+            FinishGram(Problem.Grid.CellVolume / _m);
+            needGram = false;
+        }
         for (var start = 0; start < _m; start += FusedChunk)
         {
             var len = Math.Min(FusedChunk, _m - start);
@@ -380,6 +420,16 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
             var a = span.Slice(m * _m + start, len);
             for (var k = m; k < _n; k++) _gramSum[m * _n + k] += Integrals.Dot(a, span.Slice(k * _m + start, len));
         }
+    }
+
+    /// <summary>Fused path, N ≥ <see cref="DenseThreshold"/>: the upper triangle of Σ conj(ψ_m) ψ_k over the whole buffer
+    /// into the sums, from H = Ψ Ψᴴ (H_mk = Σ ψ_m conj(ψ_k), a Hermitian rank-M update) conjugated.</summary>
+    private void DenseGram(ReadOnlySpan<Complex> span)
+    {
+        _dense!.HermitianRankK(_n, _m, 1.0, span, _m, 0.0, _gramSum, _n);
+        for (var m = 0; m < _n; m++)
+        for (var k = m; k < _n; k++)
+            _gramSum[m * _n + k] = Complex.Conjugate(_gramSum[m * _n + k]);
     }
 
     /// <summary>Fused path: G = scale · sums, the lower triangle from Hermitian symmetry, diagonal real.</summary>
@@ -426,7 +476,8 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
             Materialise();
             span = _state.Span;
             Array.Clear(_gramSum);
-            for (var start = 0; start < _m; start += FusedChunk) AccumulateGram(span, start, Math.Min(FusedChunk, _m - start));
+            if (_dense is not null) DenseGram(span);
+            else for (var start = 0; start < _m; start += FusedChunk) AccumulateGram(span, start, Math.Min(FusedChunk, _m - start));
             FinishGram(Problem.Grid.CellVolume);
         }
         MixingMatrix(tau);
@@ -441,6 +492,8 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
     {
         var span = _state.Span;
         var target = _scratch.Span;
+        if (_dense is not null) _dense.Gemm(MatrixOp.None, MatrixOp.None, _n, _m, _n, 1, _mix, _n, span, _m, 0, target, _m);
+        else
         for (var start = 0; start < _m; start += FusedChunk)
             ComplexKernels.Mix(target, span, _m, start, Math.Min(FusedChunk, _m - start), _mix, default);
         (_state, _scratch) = (_scratch, _state);
@@ -450,6 +503,8 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
     private void DeferMixing()
     {
         var n = _n;
+        if (_dense is not null) _dense.Gemm(MatrixOp.None, MatrixOp.None, n, n, n, 1, _c, n, _mix, n, 0, _mixTmp, n);
+        else
         for (var j = 0; j < n; j++)
         for (var k = 0; k < n; k++)
         {

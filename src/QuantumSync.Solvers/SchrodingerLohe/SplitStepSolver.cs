@@ -55,6 +55,9 @@ public sealed class SplitStepSolver : IDisposable, ISplittingSolver
     public double TimeStep => _engine.TimeStep;
     /// <inheritdoc />
     public IFftBackend Backend => _operators.Backend;
+
+    /// <summary>The dense backend of the coupling's products ("loops" below <see cref="SchrodingerLoheOperators.DenseThreshold"/> oscillators).</summary>
+    public string DenseBackend => _operators.DenseBackend;
     /// <summary>Current time: steps taken × dt.</summary>
     public double Time => _engine.Time;
     /// <summary>Steps taken so far.</summary>
