@@ -114,7 +114,10 @@ public static class SummaryJson
     private static string Describe(JsonException ex)
     {
         var path = (ex.Path ?? "$") + (ex is SummaryFormatException f ? f.RelativePath : "");
-        var message = ex.Message;
+        // A token of the wrong kind surfaces as "could not be converted to <declaring type>" with the reader's precise
+        // complaint ("Cannot get the value of a token type 'Number' as a boolean.") inside; say the precise one.
+        var message = ex.InnerException is InvalidOperationException or FormatException ? ex.InnerException.Message : ex.Message;
+        message = message.Replace(typeof(SummaryDocument).Namespace + ".", "", StringComparison.Ordinal);
         var tail = message.IndexOf(" Path: ", StringComparison.Ordinal);
         if (tail < 0)
         {

@@ -107,6 +107,19 @@ public class SummarySchemaTests
     }
 
     [Test]
+    public void WrongTokenKind_MessageNamesPathProblemAndLine()
+    {
+        var node = Node(SampleSummaries.AllPass());
+        node["cases"]![0]!["checks"]![0]!["plots"] =
+            JsonNode.Parse("""[{"title":"t","xLabel":"x","yLabel":"y","logX":1,"logY":false,"series":[]}]""");
+        var json = node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        var message = Should.Throw<InvalidDataException>(() => SummaryJson.Read(json)).Message;
+        message.ShouldStartWith("$.cases[0].checks[0].plots[0].logX:");
+        message.ShouldContain("boolean");
+        message.ShouldMatch(@"\(line \d+\)$");
+    }
+
+    [Test]
     public void DuplicateEvidenceKey_IsRefusedByReader()
     {
         var json = SummaryJson.ToJson(SampleSummaries.AllPass());
