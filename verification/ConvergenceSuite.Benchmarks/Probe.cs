@@ -6,7 +6,8 @@ using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace ConvergenceSuite.Benchmarks;
 
-/// <summary>Quick stopwatch of the 1-D S-L Strang step and its FFT bound (best of 5 batches), for iterating.</summary>
+/// <summary>Quick stopwatch of the 1-D S-L Strang step and its FFT bound (best of 5 batches), for iterating:
+/// <c>probe M N [steps] [K]</c>.</summary>
 public static class Probe
 {
     public static int Run(string[] args)
@@ -15,6 +16,8 @@ public static class Probe
         var n = int.Parse(args[1], CultureInfo.InvariantCulture);
         var steps = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Math.Max(20, 4_000_000 / (m * n));
         var problem = Problems.SchrodingerLohe(1, m, 40.0 * m / 256, n);
+        // Optional fourth argument: the coupling K (0 shows what the coupling costs on top of the free flow).
+        if (args.Length > 3) problem = new SchrodingerLoheProblem(problem.Grid, double.Parse(args[3], CultureInfo.InvariantCulture), problem.Potentials, problem.Initial);
         using var solver = new SplitStepSolver(problem, SplittingSchemes.Strang, 1e-3);
         using var data = new ComplexBuffer(m * n);
         var plan = solver.Backend.Plan(problem.Grid.Sizes, n);

@@ -359,9 +359,10 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
             var nk = norms[k];
             for (var m = 0; m < n; m++)
             {
-                var ckm = row[m];
-                _u[m] += Complex.Conjugate(ckm) / nk;
-                _columnSums[m] += ckm / nk;
+                // conj(C_km)/n_k = conj(C_km/n_k) exactly (a real divisor divides each part): one division serves both.
+                var scaled = row[m] / nk;
+                _u[m] += Complex.Conjugate(scaled);
+                _columnSums[m] += scaled;
             }
         }
         Array.Clear(_v);
