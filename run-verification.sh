@@ -12,11 +12,14 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# FFTW (speed) and DejaVu fonts (text in plots) are optional (numpy too, needed by the tests of --coverage): without them the managed FFT runs and plots lose
+# FFTW and OpenBLAS (speed) and DejaVu fonts (text in plots) are optional (numpy too, needed by the tests of --coverage): without them the managed FFT runs and plots lose
 # their labels. Install them when we can (root with apt-get), otherwise say what is missing.
 missing=()
 ldconfig -p 2>/dev/null | grep -q libfftw3.so.3 || [ -e /usr/lib/x86_64-linux-gnu/libfftw3.so.3 ] || missing+=(libfftw3-double3)
+ldconfig -p 2>/dev/null | grep -q libopenblas.so.0 || [ -e /usr/lib/x86_64-linux-gnu/libopenblas.so.0 ] || missing+=(libopenblas0-serial)
 fc-list 2>/dev/null | grep -q "DejaVu Sans" || missing+=(fonts-dejavu-core fontconfig)
+# The full tier runs XMDS2 as a peer under test (verification/cases/xmds2/); without it those cases are Inconclusive.
+case " $* " in *" --tier full "*|*" --tier=full "*) command -v xmds2 >/dev/null || missing+=(xmds2) ;; esac
 # --coverage runs the test suite, whose external-solver tests run the numpy example under /usr/bin/python3.
 case " $* " in *" --coverage "*) /usr/bin/python3 -c "import numpy" 2>/dev/null || missing+=(python3-numpy) ;; esac
 if [ ${#missing[@]} -gt 0 ]; then
