@@ -31,8 +31,8 @@ public static class ClaimsCommand
         output.WriteLine($"claims ledger, tier {tier.ToString().ToLowerInvariant()}; solutions from {solvers.Describe()}");
         var run = ClaimsLedger.Run(tier, filter, progress: o => Print(o, output), cancellation: RunCancellation.Token, solvers: solvers);
         var summary = new VerificationSummary(runId, VerificationRunnerEnvironment(tier, filter), [run.ToCaseResult()]) { Claims = run };
-        var files = ReportWriter.WriteAll(summary, outDir, [new ClaimsSection(run)]);
-        var json = ClaimsJson.Write(run, outDir);
+        var files = ReportWriter.WriteAll(summary, outDir, ReportExporters.Standard(studies: false));
+        var json = Path.Combine(Path.GetFullPath(outDir), ClaimsJson.FileName);
         output.WriteLine($"report: {files.IndexHtml}; ledger data: {json}");
         return Finish(run, output);
     }

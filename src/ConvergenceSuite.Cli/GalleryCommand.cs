@@ -61,7 +61,7 @@ public static class GalleryCommand
         console.MarkupLine($"checks that caught none: {Markup.Escape(gallery.ChecksCatchingNone.Count == 0 ? "(none)" : string.Join(", ", gallery.ChecksCatchingNone))}");
 
         var summary = Gallery.ToSummary(gallery, runId, VerificationRunner.Environment(new RunOptions(tier, options.Bug, jobs)));
-        var files = ReportWriter.WriteAll(summary, outDir, [new SeededBugsSection(gallery)]);
+        var files = ReportWriter.WriteAll(summary, outDir, ReportExporters.Standard([new SeededBugsSection(gallery)], studies: false));
         console.MarkupLine($"report: {Markup.Escape(files.IndexHtml)}");
         return caught == gallery.Bugs.Count ? CommandLine.Success : CommandLine.ChecksFailed;
     }

@@ -53,11 +53,8 @@ public static class MergeCommand
         }
         outDir ??= Path.Combine(VerifyCommand.RepositoryRoot(), "reports", merged.RunId);
         var sections = new List<IReportSection> { new ConvergenceSection(linkFiles: true) };
-        if (merged.Claims is not null) sections.Insert(0, new ClaimsSection(merged.Claims));
         if (merged.Coverage is not null) sections.Add(new CoverageSection());
-        var files = ReportWriter.WriteAll(merged, outDir, sections);
-        if (merged.Claims is not null) ClaimsJson.Write(merged.Claims, outDir);
-        StudyExport.WriteAll(merged, outDir);
+        var files = ReportWriter.WriteAll(merged, outDir, ReportExporters.Standard(sections));
         var failing = merged.FailingChecks().ToList();
         stdout.WriteLine($"merged {summaries.Count} shard(s), {merged.Cases.Count} case(s): {merged.Cases.Count(c => c.Passed)} passed, {merged.Cases.Count(c => !c.Passed)} not passed");
         stdout.WriteLine($"report: {files.IndexHtml}");

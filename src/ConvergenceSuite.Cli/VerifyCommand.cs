@@ -110,7 +110,6 @@ public static class VerifyCommand
         // The claims ledger: the paper's statements tested as printed. A "violated" verdict of the PAPER passes (it is a
         // finding, reported on the Claims page); only an entry the ledger cannot evaluate fails the run (LedgerRun.ToCaseResult).
         var sections = new List<IReportSection> { new ConvergenceSection(linkFiles: true) };
-        LedgerRun? ledgerRun = null;
         if (withClaims)
         {
             // The ledger takes its solutions from this run's solvers (a substituted seeded bug included).
@@ -120,14 +119,13 @@ public static class VerifyCommand
                 ? $"  {LedgerRun.VerdictWord(o.Verdict),-12} {o.Id} ({o.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)"
                 : $"  NOT EVALUATED {o.Id}: {o.Error}")), cancellation: RunCancellation.Token);
             summary = summary with { Cases = [.. summary.Cases, ledger.ToCaseResult()], Claims = ledger };
-            ledgerRun = ledger;
-            sections.Insert(0, new ClaimsSection(ledger));
         }
         summary = VerifyExtras.Complete(summary, badFiles, options.CoverageReport, outDir);
         if (summary.Coverage is not null) sections.Add(new CoverageSection());
-        var files = ReportWriter.WriteAll(summary, outDir, sections);
-        if (ledgerRun is not null) ClaimsJson.Write(ledgerRun, outDir);
-        var studyFiles = StudyExport.WriteAll(summary, outDir);
+        // One exporter contract for every output (the Claims page and claims.json come from the summary's ledger).
+        var files = ReportWriter.WriteAll(summary, outDir, ReportExporters.Standard(sections));
+        var studyFolder = Path.Combine(Path.GetFullPath(outDir), StudyExport.FolderName) + Path.DirectorySeparatorChar;
+        var studyFiles = files.Written.Where(p => p.StartsWith(studyFolder, StringComparison.Ordinal)).ToList();
         PrintTable(console, summary);
         if (regression is { UpdateReferences: true }) PrintUpdates(console, regression);
         console.MarkupLine($"FFT backend: {Markup.Escape(summary.Environment.FftBackend)}");

@@ -6,48 +6,67 @@ using ConvergenceSuite.Reports.Markdown;
 
 namespace ConvergenceSuite.Reports;
 
-/// <summary>Full paths of the files <see cref="ReportWriter.WriteAll"/> wrote.</summary>
-public sealed record ReportFiles(string SummaryJson, string JUnitXml, string IndexHtml);
+/// <summary>Full paths of the main files <see cref="ReportWriter"/> wrote (empty when that file was not among the
+/// exporters), and of every file written.</summary>
+public sealed record ReportFiles(string SummaryJson, string JUnitXml, string IndexHtml)
+{
+    /// <summary>Every file written, in the exporters' order.</summary>
+    public IReadOnlyList<string> Written { get; init; } = [];
+}
 
-/// <summary>The single entry point of the exporters: summary.json, junit.xml, index.html and summary.md.</summary>
+/// <summary>Writes what the exporters (<see cref="IReportExporter"/>) render, atomically.</summary>
 public static class ReportWriter
 {
     /// <summary>
-    /// Writes summary.json, junit.xml, index.html and summary.md into <paramref name="directory"/> (created if missing).
-    /// All four are rendered in memory, written to temporary files in the same directory, flushed to disk,
-    /// and only then renamed over the final names, so an interrupted run leaves either the old file or the
-    /// new one, never a half-written one.
+    /// summary.json, junit.xml, index.html (with <paramref name="sections"/>; the Claims page first when the run holds the
+    /// ledger) and summary.md: <see cref="WriteAll(VerificationSummary, string, IEnumerable{IReportExporter})"/> with those
+    /// four exporters.
     /// </summary>
     /// <param name="summary">The run; the exporters read only this.</param>
     /// <param name="directory">Target directory, e.g. reports/&lt;run-id&gt;.</param>
-    /// <param name="sections">Extra HTML sections (e.g. Claims, Convergence) appended after the cases.</param>
+    /// <param name="sections">Extra HTML sections (e.g. Convergence) appended after the cases.</param>
     /// <param name="htmlOptions">Plot size; 640×400 by default.</param>
     public static ReportFiles WriteAll(
         VerificationSummary summary,
         string directory,
         IEnumerable<IReportSection>? sections = null,
-        HtmlReportOptions? htmlOptions = null)
+        HtmlReportOptions? htmlOptions = null) =>
+        WriteAll(summary, directory, [ReportExporters.SummaryJson, ReportExporters.JUnit, ReportExporters.Html(sections, htmlOptions), ReportExporters.Markdown]);
+
+    /// <summary>
+    /// Renders every exporter's files in memory, writes them to temporary files beside their final names (creating
+    /// sub-folders), flushes them to disk, and only then renames them over the final names, so an interrupted run
+    /// leaves either the old file or the new one, never a half-written one. A path that would leave
+    /// <paramref name="directory"/> or two exporters writing the same file is refused before anything is written.
+    /// </summary>
+    public static ReportFiles WriteAll(VerificationSummary summary, string directory, IEnumerable<IReportExporter> exporters)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(exporters);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var dir = Path.GetFullPath(directory);
-        Directory.CreateDirectory(dir);
-
-        var outputs = new (string Name, byte[] Bytes)[]
+        var outputs = new List<(string Path, byte[] Bytes)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var exporter in exporters)
+        foreach (var output in exporter.Render(summary))
         {
-            (SummaryJson.FileName, SummaryJson.ToUtf8Bytes(summary)),
-            (JUnitWriter.FileName, JUnitWriter.ToUtf8Bytes(summary)),
-            (HtmlReport.FileName, HtmlReport.ToUtf8Bytes(summary, sections, htmlOptions)),
-            (SummaryMarkdown.FileName, System.Text.Encoding.UTF8.GetBytes(SummaryMarkdown.Render(summary))),
-        };
+            var path = Path.GetFullPath(Path.Combine(dir, output.RelativePath));
+            if (!path.StartsWith(dir + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                throw new InvalidOperationException($"exporter {exporter.Name} writes '{output.RelativePath}', outside the report folder");
+            if (!seen.Add(path)) throw new InvalidOperationException($"two exporters write '{output.RelativePath}'");
+            outputs.Add((path, output.Bytes));
+        }
+        Directory.CreateDirectory(dir);
 
         var temps = new List<(string Temp, string Final)>();
         try
         {
-            foreach (var (name, bytes) in outputs)
+            foreach (var (final, bytes) in outputs)
             {
-                var temp = Path.Combine(dir, $".{name}.{Guid.NewGuid():N}.tmp");
-                temps.Add((temp, Path.Combine(dir, name)));
+                var folder = Path.GetDirectoryName(final)!;
+                Directory.CreateDirectory(folder);
+                var temp = Path.Combine(folder, $".{Path.GetFileName(final)}.{Guid.NewGuid():N}.tmp");
+                temps.Add((temp, final));
                 using var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
                 fs.Write(bytes);
                 fs.Flush(flushToDisk: true);
@@ -67,9 +86,10 @@ public static class ReportWriter
                 }
             }
         }
-        return new ReportFiles(
-            Path.Combine(dir, SummaryJson.FileName),
-            Path.Combine(dir, JUnitWriter.FileName),
-            Path.Combine(dir, HtmlReport.FileName));
+        string Main(string name) => seen.Contains(Path.Combine(dir, name)) ? Path.Combine(dir, name) : "";
+        return new ReportFiles(Main(SummaryJson.FileName), Main(JUnitWriter.FileName), Main(HtmlReport.FileName))
+        {
+            Written = outputs.Select(o => o.Path).ToArray(),
+        };
     }
 }

@@ -5,7 +5,7 @@ namespace ConvergenceSuite.Reports.Html;
 /// <summary>
 /// An extra named section of index.html (e.g. "Claims", "Convergence"), rendered after the per-case
 /// sections and linked from the navigation bar. Register it by passing it to
-/// <see cref="ReportWriter.WriteAll"/> or <see cref="HtmlReport.Render"/>.
+/// <see cref="ReportExporters.Html"/> or <see cref="HtmlReport.Render"/>.
 /// </summary>
 /// <remarks>
 /// Like every exporter, a section reads only the summary and computes nothing. The fragment it returns is

@@ -44,44 +44,42 @@ public static class StudyExport
     }
 
     /// <summary>
-    /// Writes the files of every study into &lt;reportDirectory&gt;/studies (created when there is at least one study);
-    /// returns the full paths written. A plot that cannot be drawn is skipped (its table files are still written).
+    /// The files of every study, under studies/ (<see cref="FolderName"/>): a table's CSV and LaTeX, the plot's SVG and
+    /// PNG. A plot that cannot be drawn is left out (its table files are still there).
     /// </summary>
-    public static IReadOnlyList<string> WriteAll(VerificationSummary summary, string reportDirectory)
+    public static IReadOnlyList<ReportOutput> Render(VerificationSummary summary)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reportDirectory);
         var entries = Entries(summary);
-        var written = new List<string>();
-        if (entries.Count == 0) return written;
-        var dir = Path.Combine(Path.GetFullPath(reportDirectory), FolderName);
-        Directory.CreateDirectory(dir);
+        var files = new List<ReportOutput>();
         var utf8 = new UTF8Encoding(false);
         foreach (var e in entries)
         {
-            void Write(string extension, byte[] bytes)
-            {
-                var path = Path.Combine(dir, e.Name + "." + extension);
-                File.WriteAllBytes(path, bytes);
-                written.Add(path);
-            }
+            void Add(string extension, byte[] bytes) => files.Add(new ReportOutput($"{FolderName}/{e.Name}.{extension}", bytes));
             var plot = e.Check.Study?.Plot ?? e.Check.Plots[0];
             if (e.Check.Study is { } table)
             {
-                Write("csv", utf8.GetBytes(ToCsv(table)));
-                Write("tex", utf8.GetBytes(ToLatex(table, Caption(e))));
+                Add("csv", utf8.GetBytes(ToCsv(table)));
+                Add("tex", utf8.GetBytes(ToLatex(table, Caption(e))));
             }
             try
             {
-                Write("svg", utf8.GetBytes(StudyPlotRenderer.RenderSvg(plot)));
-                Write("png", StudyPlotRenderer.RenderPng(plot));
+                Add("svg", utf8.GetBytes(StudyPlotRenderer.RenderSvg(plot)));
+                Add("png", StudyPlotRenderer.RenderPng(plot));
             }
             catch (InvalidOperationException)
             {
                 // ScottPlot cannot scale extreme data (see PlotRenderer); the tables above still carry the numbers.
             }
         }
-        return written;
+        return files;
     }
+
+    /// <summary>
+    /// Writes the files of every study into &lt;reportDirectory&gt;/studies (through <see cref="ReportWriter"/>, atomically);
+    /// returns the full paths written.
+    /// </summary>
+    public static IReadOnlyList<string> WriteAll(VerificationSummary summary, string reportDirectory) =>
+        ReportWriter.WriteAll(summary, reportDirectory, [ReportExporters.Studies]).Written;
 
     /// <summary>"case / check: scheme, verdict" caption of a study.</summary>
     public static string Caption(StudyEntry e) =>
