@@ -26,17 +26,10 @@ namespace QuantumSync.Solvers.WignerLohe;
 /// identical potentials they commute with the coupling flow: the splitting error comes from transport versus Θ[V] only.
 /// Steady-state stepping allocates nothing.
 /// </summary>
-public sealed class WignerLoheSolver : IDisposable, ISplittingSolver
+public sealed class WignerLoheSolver : SplittingSolver<WignerLoheOperators>
 {
     /// <summary>Largest K·h of one RK4 sub-step of the coupling flow (local error ≈ (Kh)⁵/120 ≈ 3e-16).</summary>
     public const double MaxCouplingSubstep = WignerLoheOperators.MaxCouplingSubstep;
-
-    /// <summary>Steps between two looks at the cancellation token in <see cref="AdvanceTo(double, CancellationToken)"/>: a step costs
-    /// microseconds to milliseconds, so 16 steps keep a cancel well under a second.</summary>
-    public const long CancellationCheckSteps = SplittingEngine.CancellationCheckSteps;
-
-    private readonly WignerLoheOperators _operators;
-    private readonly SplittingEngine _engine;
 
     /// <summary>The W-L solver for <paramref name="problem"/> with <paramref name="scheme"/> at step <paramref name="dt"/>.</summary>
     public WignerLoheSolver(WignerLoheProblem problem, SplittingScheme scheme, double dt, IFftBackend? backend = null)
@@ -47,13 +40,8 @@ public sealed class WignerLoheSolver : IDisposable, ISplittingSolver
     /// <summary>The engine running <paramref name="scheme"/> on given W-L operators (e.g. a variant derived from
     /// <see cref="WignerLoheOperators"/>); the solver owns and disposes them.</summary>
     public WignerLoheSolver(WignerLoheOperators operators, SplittingScheme scheme)
-    {
-        ArgumentNullException.ThrowIfNull(operators);
-        ArgumentNullException.ThrowIfNull(scheme);
-        _operators = operators;
-        _engine = new SplittingEngine(scheme, operators.TimeStep, operators);
-        operators.Bind(_engine);
-    }
+        : base(operators ?? throw new ArgumentNullException(nameof(operators)), operators.TimeStep, scheme) =>
+        operators.Bind(Engine);
 
     private static WignerLoheOperators ValidOperators(WignerLoheProblem problem, SplittingScheme scheme, double dt, IFftBackend? backend)
     {
@@ -63,48 +51,29 @@ public sealed class WignerLoheSolver : IDisposable, ISplittingSolver
     }
 
     /// <inheritdoc />
-    public SplittingScheme Scheme => _engine.Scheme;
-    /// <inheritdoc />
-    public double TimeStep => _engine.TimeStep;
-    /// <inheritdoc />
-    public IFftBackend Backend => _operators.Backend;
+    public override IFftBackend Backend => Operators.Backend;
     /// <summary>The phase-space grid.</summary>
-    public PhaseSpaceGrid Grid => _operators.Grid;
+    public PhaseSpaceGrid Grid => Operators.Grid;
     /// <inheritdoc />
-    public int Oscillators => _operators.Oscillators;
-    /// <summary>Steps taken so far.</summary>
-    public long StepsTaken => _engine.StepsTaken;
-    /// <summary>Current time: steps taken × dt.</summary>
-    public double Time => _engine.Time;
-
-    /// <summary>Takes <paramref name="steps"/> steps of dt.</summary>
-    public void Advance(long steps) => _engine.Advance(steps);
-
-    /// <summary>Advances to t = steps·dt; <paramref name="time"/> must be an integer multiple of dt (to 1e-9 relative).</summary>
-    public void AdvanceTo(double time) => _engine.AdvanceTo(time, CancellationToken.None);
-
-    /// <summary>As <see cref="AdvanceTo(double)"/>, checking <paramref name="cancellation"/> every
-    /// <see cref="CancellationCheckSteps"/> steps. The steps are the same loop, so the result is bit-identical.</summary>
-    /// <exception cref="OperationCanceledException">The token fired; the solver is then between two steps.</exception>
-    public void AdvanceTo(double time, CancellationToken cancellation) => _engine.AdvanceTo(time, cancellation);
+    public override int Oscillators => Operators.Oscillators;
 
     /// <summary>z_jk = ∫∫ w_jk dx dp = ∫ u_jk(x, y = 0) dx for every j, k (row-major), none assumed from symmetry.</summary>
-    public void Correlations(Span<Complex> z)
+    public override void Correlations(Span<Complex> z)
     {
-        _engine.Flush();
+        Engine.Flush();
         var n = Oscillators;
         if (z.Length != n * n) throw new ArgumentException($"z needs {n * n} entries.");
-        _operators.StoredCorrelations(z);
+        Operators.StoredCorrelations(z);
     }
 
     /// <summary>w_jk at the current time in the (x,p) layout of <see cref="Grid"/>, written to <paramref name="destination"/>.</summary>
     public void Field(int j, int k, Span<Complex> destination)
     {
-        _engine.Flush();
+        Engine.Flush();
         var n = Oscillators;
         if ((uint)j >= (uint)n || (uint)k >= (uint)n) throw new ArgumentOutOfRangeException(nameof(j), $"Oscillators are 0…{n - 1}.");
         if (destination.Length != Grid.Count) throw new ArgumentException($"A field has {Grid.Count} entries; got {destination.Length}.");
-        _operators.StoredField(j, k, destination);
+        Operators.StoredField(j, k, destination);
     }
 
     /// <summary>w_jk at the current time as a new array ((x,p) layout).</summary>
@@ -114,7 +83,4 @@ public sealed class WignerLoheSolver : IDisposable, ISplittingSolver
         Field(j, k, result);
         return result;
     }
-
-    /// <summary>Releases the field buffers.</summary>
-    public void Dispose() => _operators.Dispose();
 }
