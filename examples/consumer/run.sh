@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves the packages as a user consumes them: packs ConvergenceSuite into a local folder feed, installs the
 # convergence-suite tool from it, builds this folder (a user's solver and test project that reference the packages by
-# version, not by project), verifies the solver through the tool with --solver-assembly, and runs its NUnit tests.
+# version, not by project), verifies the solver through the tool with --solver-assembly, verifies a copy with a
+# deliberate defect (which must fail, naming the checks), and runs its NUnit tests.
 # Usage: examples/consumer/run.sh [WORK_DIR]   (default: artifacts/consumer under the repository; deleted first)
 # Each run packs a fresh prerelease version (0.1.0-local.<timestamp>), so NuGet's global cache never serves an older
 # build of the same version.
@@ -31,6 +32,29 @@ dotnet build "$here/Consumer.sln" "${build[@]}"
 echo "== verifying the consumer's solver through the tool (--solver-assembly)"
 "$work/tool/convergence-suite" verify --solver-assembly "$here/MySolver/bin/Release/net10.0/MySolver.dll" \
   --cases "$here/cases" --out "$work/reports"
+
+echo "== the same solver with a deliberate defect (kinetic factor 1 for 1/2, i.e. -Δ for -½Δ) must fail"
+# A copy of the solver with one character changed, built and verified like the original: the tool must exit 1 and name
+# the checks that caught the defect. The example's own source stays correct.
+broken="$work/broken"
+mkdir -p "$broken"
+cp -r "$here/Directory.Build.props" "$here/Directory.Packages.props" "$here/MySolver" "$here/cases" "$broken/"
+rm -rf "$broken/MySolver/bin" "$broken/MySolver/obj"
+sed -i 's|-0\.5 \* k \* k \* h / 2|-1.0 * k * k * h / 2|' "$broken/MySolver/NaiveStrangSolver.cs"
+grep -q -- '-1.0 \* k \* k \* h / 2' "$broken/MySolver/NaiveStrangSolver.cs" || { echo "could not seed the defect into NaiveStrangSolver.cs" >&2; exit 1; }
+dotnet build "$broken/MySolver/MySolver.csproj" "${build[@]}"
+set +e
+"$work/tool/convergence-suite" verify --solver-assembly "$broken/MySolver/bin/Release/net10.0/MySolver.dll" \
+  --cases "$broken/cases" --out "$work/reports-broken" --quiet > "$work/broken.log" 2>&1
+code=$?
+set -e
+sed -n '/failing checks:/,$p' "$work/broken.log"
+if [ "$code" -ne 1 ] || ! grep -q "failing checks:" "$work/broken.log"; then
+  cat "$work/broken.log" >&2
+  echo "the defective solver was not caught (verify exited $code; expected 1 with the failing checks named)" >&2
+  exit 1
+fi
+echo "the defect was caught (verify exit 1)"
 
 echo "== the consumer's NUnit tests"
 dotnet test "$here/Consumer.sln" "${build[@]}" --no-build --logger trx --results-directory "$work/test-results"
