@@ -92,26 +92,38 @@ public static class ExternalContract
             foreach (var a in axes) w.WriteStringValue(a);
             w.WriteEndArray();
             w.WriteEndObject();
-            w.WriteString("scheme", scheme);
-            w.WriteNumber("dt", dt);
-            WriteArray(w, "sampleTimes", sampleTimes);
-            w.WriteBoolean("storeStates", storeStates);
+            WriteRun(w, scheme, dt, sampleTimes, storeStates);
             w.WriteStartArray("potentials");
             foreach (var p in potentials) w.WriteStringValue(p);
             w.WriteEndArray();
-            w.WriteStartArray("initial");
-            foreach (var (re, im) in initial)
-            {
-                w.WriteStartObject();
-                w.WriteString("re", re);
-                w.WriteString("im", im);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            WriteInitial(w, initial);
             w.WriteString("output", OutputFolder);
             w.WriteEndObject();
         }
         return path;
+    }
+
+    /// <summary>"scheme", "dt", "sampleTimes", "storeStates": the members every S-L and W-L problem.json has.</summary>
+    private static void WriteRun(Utf8JsonWriter w, string scheme, double dt, IEnumerable<double> sampleTimes, bool storeStates)
+    {
+        w.WriteString("scheme", scheme);
+        w.WriteNumber("dt", dt);
+        WriteArray(w, "sampleTimes", sampleTimes);
+        w.WriteBoolean("storeStates", storeStates);
+    }
+
+    /// <summary>"initial": the initial-data files, one { "re", "im" } pair each.</summary>
+    private static void WriteInitial(Utf8JsonWriter w, IEnumerable<(string Re, string Im)> initial)
+    {
+        w.WriteStartArray("initial");
+        foreach (var (re, im) in initial)
+        {
+            w.WriteStartObject();
+            w.WriteString("re", re);
+            w.WriteString("im", im);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteArray(Utf8JsonWriter w, string name, IEnumerable<double> values)
@@ -399,19 +411,8 @@ public static class ExternalContract
             w.WriteString("halfGrid", "V_half.npy");
             w.WriteString("description", potential.Description);
             w.WriteEndObject();
-            w.WriteString("scheme", scheme);
-            w.WriteNumber("dt", dt);
-            WriteArray(w, "sampleTimes", sampleTimes);
-            w.WriteBoolean("storeStates", storeStates);
-            w.WriteStartArray("initial");
-            foreach (var (re, im) in initial)
-            {
-                w.WriteStartObject();
-                w.WriteString("re", re);
-                w.WriteString("im", im);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            WriteRun(w, scheme, dt, sampleTimes, storeStates);
+            WriteInitial(w, initial);
             w.WriteString("output", OutputFolder);
             w.WriteEndObject();
         }
