@@ -32,35 +32,20 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
         if (problem is Kuramoto.KuramotoSpec kuramoto) return RunKuramoto(kuramoto, resolution, sampleTimes, cancellation);
         if (problem is WignerLoheSpec wigner) return RunWignerLohe(wigner, resolution, storeStates, sampleTimes, cancellation);
         if (problem is not SchrodingerLoheSpec spec) throw new NotSupportedException($"{Name} runs Schrödinger-Lohe, Wigner-Lohe and Kuramoto problems, not {problem.Model}.");
-        var command = ExternalCommands.For(problem)
-                      ?? throw new ExternalSolverException("no external command is attached to this problem (a case with \"solver\": \"external\" gives one in its \"external\" block)");
+        var command = CommandFor(problem);
         var discrete = spec.Discretise(resolution.GridPoints);
         var times = sampleTimes ?? spec.SampleTimes;
-        var folder = Path.Combine(Path.GetTempPath(), "convergence-suite-external", Guid.NewGuid().ToString("N"));
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            ExternalContract.WriteProblem(folder, discrete, resolution.Scheme, resolution.TimeStep, times, storeStates);
-            Execute(command, folder, cancellation);
-            var unsupported = Path.Combine(folder, "out", ExternalContract.UnsupportedFile);
-            if (File.Exists(unsupported))
-                throw new NotSupportedException($"the external solver answered out/{ExternalContract.UnsupportedFile}: {File.ReadAllText(unsupported).Trim()}");
-            var output = ExternalContract.ReadOutput(folder, discrete.Oscillators, discrete.Grid.Count, times, storeStates, discrete.Grid.Sizes);
-            return new Trajectory(output.Name is { Length: > 0 } n ? $"{Name}:{n}" : Name, output.Scheme ?? resolution.Scheme, output.Backend ?? "external process",
-                resolution.TimeStep, discrete.Grid, discrete.Oscillators, output.Times, output.Correlations, output.States, watch.Elapsed.TotalSeconds)
+        return InProblemFolder(command, cancellation,
+            folder => ExternalContract.WriteProblem(folder, discrete, resolution.Scheme, resolution.TimeStep, times, storeStates),
+            (folder, watch) =>
             {
-                Provenance = output.Provenance,
-            };
-        }
-        finally
-        {
-            if (Environment.GetEnvironmentVariable(KeepFoldersVariable) != "1")
-            {
-                try { Directory.Delete(folder, recursive: true); }
-                catch (IOException) { }
-                catch (UnauthorizedAccessException) { }
-            }
-        }
+                var output = ExternalContract.ReadOutput(folder, discrete.Oscillators, discrete.Grid.Count, times, storeStates, discrete.Grid.Sizes);
+                return new Trajectory(output.Name is { Length: > 0 } n ? $"{Name}:{n}" : Name, output.Scheme ?? resolution.Scheme, output.Backend ?? "external process",
+                    resolution.TimeStep, discrete.Grid, discrete.Oscillators, output.Times, output.Correlations, output.States, watch.Elapsed.TotalSeconds)
+                {
+                    Provenance = output.Provenance,
+                };
+            });
     }
 
     /// <summary>A Wigner-Lohe case through the contract (model "wigner-lohe"): the harness samples the initial fields itself
@@ -69,26 +54,44 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
     /// problem, the returned fields), so every W-L check reads an external run like a built-in one.</summary>
     private Trajectory RunWignerLohe(WignerLoheSpec spec, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes, CancellationToken cancellation)
     {
-        var command = ExternalCommands.For(spec)
-                      ?? throw new ExternalSolverException("no external command is attached to this problem (a case with \"solver\": \"external\" gives one in its \"external\" block)");
+        var command = CommandFor(spec);
         var discrete = spec.Discretise(resolution.GridPoints);
         var times = sampleTimes ?? spec.SampleTimes;
+        return InProblemFolder(command, cancellation,
+            folder => ExternalContract.WriteWignerProblem(folder, discrete, resolution.Scheme, resolution.TimeStep, times, storeStates),
+            (folder, watch) =>
+            {
+                var (output, fields) = ExternalContract.ReadWignerOutput(folder, discrete.Oscillators, discrete.Grid.XGrid.Sizes, times, storeStates);
+                return new Trajectory(output.Name is { Length: > 0 } n ? $"{Name}:{n}" : Name, output.Scheme ?? resolution.Scheme, output.Backend ?? "external process",
+                    resolution.TimeStep, discrete.Grid.XGrid, discrete.Oscillators, output.Times, output.Correlations, null, watch.Elapsed.TotalSeconds)
+                {
+                    Provenance = output.Provenance,
+                    Payload = new WignerLohePayload(discrete.Grid, discrete, fields),
+                };
+            });
+    }
+
+    /// <summary>Missing-command error of a problem that reached this adapter without its case's external block.</summary>
+    private static ExternalCommand CommandFor(Problem problem) => ExternalCommands.For(problem)
+        ?? throw new ExternalSolverException("no external command is attached to this problem (a case with \"solver\": \"external\" gives one in its \"external\" block)");
+
+    /// <summary>
+    /// One run through the contract in a fresh problem folder: <paramref name="write"/> the problem, run the command,
+    /// turn an out/unsupported.txt answer into <see cref="NotSupportedException"/>, <paramref name="read"/> the output
+    /// (with the stopwatch started before writing), and delete the folder unless <see cref="KeepFoldersVariable"/> is 1.
+    /// </summary>
+    private static T InProblemFolder<T>(ExternalCommand command, CancellationToken cancellation, Action<string> write, Func<string, Stopwatch, T> read)
+    {
         var folder = Path.Combine(Path.GetTempPath(), "convergence-suite-external", Guid.NewGuid().ToString("N"));
         var watch = Stopwatch.StartNew();
         try
         {
-            ExternalContract.WriteWignerProblem(folder, discrete, resolution.Scheme, resolution.TimeStep, times, storeStates);
+            write(folder);
             Execute(command, folder, cancellation);
             var unsupported = Path.Combine(folder, "out", ExternalContract.UnsupportedFile);
             if (File.Exists(unsupported))
                 throw new NotSupportedException($"the external solver answered out/{ExternalContract.UnsupportedFile}: {File.ReadAllText(unsupported).Trim()}");
-            var (output, fields) = ExternalContract.ReadWignerOutput(folder, discrete.Oscillators, discrete.Grid.XGrid.Sizes, times, storeStates);
-            return new Trajectory(output.Name is { Length: > 0 } n ? $"{Name}:{n}" : Name, output.Scheme ?? resolution.Scheme, output.Backend ?? "external process",
-                resolution.TimeStep, discrete.Grid.XGrid, discrete.Oscillators, output.Times, output.Correlations, null, watch.Elapsed.TotalSeconds)
-            {
-                Provenance = output.Provenance,
-                Payload = new WignerLohePayload(discrete.Grid, discrete, fields),
-            };
+            return read(folder, watch);
         }
         finally
         {
@@ -113,43 +116,28 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
     /// so every Kuramoto check reads it the same way.</summary>
     private Trajectory RunKuramoto(Kuramoto.KuramotoSpec spec, Resolution resolution, IReadOnlyList<double>? sampleTimes, CancellationToken cancellation)
     {
-        var command = ExternalCommands.For(spec)
-                      ?? throw new ExternalSolverException("no external command is attached to this problem (a case with \"solver\": \"external\" gives one in its \"external\" block)");
+        var command = CommandFor(spec);
         var times = sampleTimes ?? spec.SampleTimes;
         var model = spec.Kuramoto;
-        var folder = Path.Combine(Path.GetTempPath(), "convergence-suite-external", Guid.NewGuid().ToString("N"));
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            ExternalContract.WriteKuramotoProblem(folder, model, resolution.Scheme, resolution.TimeStep, spec.AbsoluteTolerance, spec.RelativeTolerance, times);
-            Execute(command, folder, cancellation);
-            var unsupported = Path.Combine(folder, "out", ExternalContract.UnsupportedFile);
-            if (File.Exists(unsupported))
-                throw new NotSupportedException($"the external solver answered out/{ExternalContract.UnsupportedFile}: {File.ReadAllText(unsupported).Trim()}");
-            // |dθ_j/dt| ≤ |Ω_j| + |K| (the coupling term is a mean of sines): no phase can move further between samples.
-            var omegaMax = 0.0;
-            foreach (var w in model.NaturalFrequencies) omegaMax = Math.Max(omegaMax, Math.Abs(w));
-            var gap = times.Zip(times.Skip(1), (a, b) => b - a).DefaultIfEmpty(0).Max();
-            var bound = (omegaMax + Math.Abs(model.Coupling)) * gap * (1 + 1e-6) + 1e-9;
-            var (read, phases) = ExternalContract.ReadKuramotoOutput(folder, spec.Oscillators, times, bound);
-            var n = spec.Oscillators;
-            var order = phases.Select(theta => theta.Aggregate(System.Numerics.Complex.Zero, (acc, x) => acc + System.Numerics.Complex.FromPolarCoordinates(1, x)) / n).ToArray();
-            var result = new QuantumSync.Solvers.Kuramoto.KuramotoTrajectory(resolution.Scheme, read, phases, order, phases[^1], 0, 0, 0);
-            return new Trajectory(Name, resolution.Scheme, "external process", resolution.TimeStep, null, n, read,
-                new Kuramoto.PhaseCorrelations(phases, n), null, watch.Elapsed.TotalSeconds)
+        return InProblemFolder(command, cancellation,
+            folder => ExternalContract.WriteKuramotoProblem(folder, model, resolution.Scheme, resolution.TimeStep, spec.AbsoluteTolerance, spec.RelativeTolerance, times),
+            (folder, watch) =>
             {
-                Payload = result,
-            };
-        }
-        finally
-        {
-            if (Environment.GetEnvironmentVariable(KeepFoldersVariable) != "1")
-            {
-                try { Directory.Delete(folder, recursive: true); }
-                catch (IOException) { }
-                catch (UnauthorizedAccessException) { }
-            }
-        }
+                // |dθ_j/dt| ≤ |Ω_j| + |K| (the coupling term is a mean of sines): no phase can move further between samples.
+                var omegaMax = 0.0;
+                foreach (var w in model.NaturalFrequencies) omegaMax = Math.Max(omegaMax, Math.Abs(w));
+                var gap = times.Zip(times.Skip(1), (a, b) => b - a).DefaultIfEmpty(0).Max();
+                var bound = (omegaMax + Math.Abs(model.Coupling)) * gap * (1 + 1e-6) + 1e-9;
+                var (read, phases) = ExternalContract.ReadKuramotoOutput(folder, spec.Oscillators, times, bound);
+                var n = spec.Oscillators;
+                var order = phases.Select(theta => theta.Aggregate(System.Numerics.Complex.Zero, (acc, x) => acc + System.Numerics.Complex.FromPolarCoordinates(1, x)) / n).ToArray();
+                var result = new QuantumSync.Solvers.Kuramoto.KuramotoTrajectory(resolution.Scheme, read, phases, order, phases[^1], 0, 0, 0);
+                return new Trajectory(Name, resolution.Scheme, "external process", resolution.TimeStep, null, n, read,
+                    new Kuramoto.PhaseCorrelations(phases, n), null, watch.Elapsed.TotalSeconds)
+                {
+                    Payload = result,
+                };
+            });
     }
 
     /// <summary>Runs the command with the problem folder appended; throws on a start failure, timeout or non-zero exit.</summary>
