@@ -1,3 +1,4 @@
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 
 namespace ConvergenceSuite.Harness.Checks;
@@ -24,7 +25,7 @@ public sealed class SchrodingerLoheCheckModule : ICheckModule
         ["correlation-psd"] = (f, p) => p switch
         {
             SchrodingerLoheSpec sl => new CorrelationPsdCheck(f.NumberOr("tolerance", CorrelationPsdCheck.DefaultTolerance), sl.Normalise),
-            WignerLohe.WignerLoheSpec wl => new CorrelationPsdCheck(f.NumberOr("tolerance", CorrelationPsdCheck.DefaultTolerance), wl.Normalise),
+            WignerLoheSpec wl => new CorrelationPsdCheck(f.NumberOr("tolerance", CorrelationPsdCheck.DefaultTolerance), wl.Normalise),
             _ => throw f.Error("id", $"the correlation matrix of model {p.Model} is not a Gram matrix of states; correlation-psd is for S-L and W-L cases"),
         },
         ["lemma-4.1"] = (f, p) =>

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using Json.Schema;
 
