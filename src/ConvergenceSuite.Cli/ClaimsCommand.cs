@@ -61,10 +61,14 @@ public static class ClaimsCommand
     }
 
     /// <summary>One line per evaluated entry.</summary>
-    public static void Print(ClaimOutcome o, TextWriter output) =>
+    public static void Print(ClaimOutcome o, TextWriter output)
+    {
+        var fallbacks = o.Runs.Where(r => r.IsFallback).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Scheme} at dt = {r.TimeStep:G4} for {r.RequestedScheme} at {r.RequestedTimeStep:G4}")).Distinct().ToList();
         output.WriteLine(o.Evaluated
             ? $"  {LedgerRun.VerdictWord(o.Verdict),-12} {o.Id} ({o.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)"
+              + (fallbacks.Count == 0 ? "" : $" [fallback: {string.Join("; ", fallbacks)}]")
             : $"  NOT EVALUATED {o.Id}: {o.Error}");
+    }
 
     /// <summary>Exit code of a ledger run: the machinery, not the paper, decides.</summary>
     public static int Finish(LedgerRun run) => Finish(run, Console.Out);

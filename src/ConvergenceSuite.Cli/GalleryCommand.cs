@@ -44,12 +44,22 @@ public static class GalleryCommand
         }
 
         var console = Ui.Console(options.Quiet);
+        var solvers = VerifyExtras.Solvers(null, updateReference: false, options.SolverAssembly);
+        foreach (var path in options.SolverAssembly ?? []) console.MarkupLine($"solvers loaded from {Markup.Escape(Path.GetFullPath(path))}");
+        var notes = UnseedableNotes(cases);
+        foreach (var note in notes) console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
+        if (!cases.Any(c => bugs.Any(b => b.Replaces == c.Solver)))
+        {
+            Console.Error.WriteLine($"error: none of the {cases.Count} selected case(s) is a case of a solver the selected seeded bugs replace "
+                + $"({string.Join(", ", bugs.Select(b => b.Replaces).Distinct())}); the gallery has nothing to run");
+            return CommandLine.UsageError;
+        }
         console.MarkupLine($"[bold]ConvergenceSuite[/] gallery: {bugs.Count} seeded bug(s) × the {tier.ToString().ToLowerInvariant()} cases of the solver each replaces, {jobs} job(s)");
         var gate = new Lock();
         var gallery = Gallery.Run(cases, bugs, jobs, referenceDir is null ? null : new ReferenceStore(referenceDir), (bug, result) =>
         {
             lock (gate) console.MarkupLine($"  {Markup.Escape(bug)}: {Markup.Escape(result.CaseId)} {(result.Passed ? "passes" : "[red]fails[/]")}");
-        }, RunCancellation.Token);
+        }, RunCancellation.Token, solvers);
 
         var table = new Table().AddColumns("bug", "replaces", "caught by (cases)");
         foreach (var o in gallery.Bugs)
@@ -61,14 +71,25 @@ public static class GalleryCommand
         console.MarkupLine($"checks that caught none: {Markup.Escape(gallery.ChecksCatchingNone.Count == 0 ? "(none)" : string.Join(", ", gallery.ChecksCatchingNone))}");
 
         var summary = Gallery.ToSummary(gallery, runId, VerificationRunner.Environment(new RunOptions(tier, options.Bug, jobs)));
-        var files = ReportWriter.WriteAll(summary, outDir, ReportExporters.Standard([new SeededBugsSection(gallery)], studies: false));
+        var files = ReportWriter.WriteAll(summary, outDir, ReportExporters.Standard([new SeededBugsSection(gallery, notes)], studies: false));
         console.MarkupLine($"report: {Markup.Escape(files.IndexHtml)}");
         return caught == gallery.Bugs.Count ? CommandLine.Success : CommandLine.ChecksFailed;
     }
+
+    /// <summary>
+    /// One line per solver whose cases no seeded bug can be applied to (<see cref="Gallery.Unseedable"/> over every
+    /// registered bug): the bugs wrap the built-in solvers, so a solver loaded with --solver-assembly (or the
+    /// external-process adapter) gets none, and its cases are not run by the gallery. Said, not skipped silently.
+    /// </summary>
+    public static IReadOnlyList<string> UnseedableNotes(IEnumerable<CaseDefinition> cases) =>
+        Gallery.Unseedable(cases, SeededBugRegistry.All).Select(kv =>
+            $"no seeded bug applies to solver '{kv.Key}': the seeded bugs wrap the built-in solvers ({string.Join(", ", SeededBugRegistry.All.Select(b => b.Replaces).Distinct())}) "
+            + $"and cannot be seeded into it, so its {kv.Value.Count} case(s) ({string.Join(", ", kv.Value)}) are not run by the gallery; "
+            + "verify them with `verify --solver-assembly`, and seed defects into that solver's own source to test the checks (as examples/consumer/run.sh does)").ToList();
 }
 
 /// <summary>"Seeded bugs" page: bug × catching checks (with the cases where each failed), and the checks that caught none.</summary>
-public sealed class SeededBugsSection(GalleryResult gallery) : IReportSection
+public sealed class SeededBugsSection(GalleryResult gallery, IReadOnlyList<string>? notes = null) : IReportSection
 {
     public string Id => "seeded-bugs";
     public string Title => "Seeded bugs";
@@ -81,6 +102,7 @@ public sealed class SeededBugsSection(GalleryResult gallery) : IReportSection
          .Append("catches a bug on a case when it fails there and passes with the real solver. ")
          .Append(CultureInfo.InvariantCulture, $"{caught} of {gallery.Bugs.Count} bugs are caught by a check other than the regression comparison; ")
          .Append(CultureInfo.InvariantCulture, $"gallery time {InvariantFormat.Seconds(gallery.Seconds)}.</p>\n");
+        foreach (var note in notes ?? []) h.Append("<p><b>Not seedable:</b> ").Append(InvariantFormat.Html(note)).Append("</p>\n");
         h.Append("<table>\n<thead><tr><th>bug</th><th>defect</th><th>replaces</th><th>cases</th><th>caught by (cases)</th><th>regression</th><th>inconclusive</th></tr></thead>\n<tbody>\n");
         foreach (var o in gallery.Bugs)
         {

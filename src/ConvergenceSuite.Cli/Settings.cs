@@ -113,6 +113,10 @@ public sealed class GallerySettings : TierSettings
     [Description("Reference data (default: reference-data/; off for --cases).")]
     public string? Reference { get; init; }
 
+    [CommandOption("--solver-assembly <PATH>")]
+    [Description("Load solvers (public ISolverUnderTest classes) from a .NET assembly built against ConvergenceSuite.Harness, as verify does, so cases naming them load. Seeded bugs wrap the built-in solvers only: the gallery lists the cases of a loaded solver as not seedable and does not run them. Repeatable.")]
+    public string[]? SolverAssembly { get; init; }
+
     public override ValidationResult Validate() =>
         Jobs is <= 0 ? ValidationResult.Error($"--jobs needs a positive integer, not '{Jobs}'") : base.Validate();
 }

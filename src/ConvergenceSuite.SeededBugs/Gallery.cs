@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
@@ -49,11 +50,15 @@ public static class Gallery
     /// <summary>Pseudo-check id for a case whose bugged run threw (e.g. diverged).</summary>
     public const string RunError = "run-error";
 
+    /// <summary>Runs the baseline and every bug on the cases of the solver it replaces. <paramref name="solvers"/>: the
+    /// solvers of the run (default: the built-in ones; with solvers loaded from other assemblies, e.g.
+    /// <c>gallery --solver-assembly</c>); a bug replaces the solver of its <see cref="SeededBug.Replaces"/> name only, so a
+    /// case of any other solver runs in no bug's set (see <see cref="Unseedable"/>).</summary>
     public static GalleryResult Run(IReadOnlyList<CaseDefinition> cases, IReadOnlyList<SeededBug> bugs, int jobs, ReferenceStore? references = null,
-        Action<string, CaseResult>? onCaseDone = null, CancellationToken cancellation = default)
+        Action<string, CaseResult>? onCaseDone = null, CancellationToken cancellation = default, IReadOnlyList<ISolverUnderTest>? solvers = null)
     {
         var watch = Stopwatch.StartNew();
-        var builtIn = VerificationRunner.BuiltInSolvers().ToList();
+        var builtIn = (solvers ?? VerificationRunner.BuiltInSolvers()).ToList();
         var work = new List<(int Bug, CaseDefinition Case)>();
         for (var b = -1; b < bugs.Count; b++)
             foreach (var c in cases.Where(c => b < 0 ? bugs.Any(x => x.Replaces == c.Solver) : c.Solver == bugs[b].Replaces))
@@ -62,10 +67,10 @@ public static class Gallery
         Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellation }, i =>
         {
             var (b, definition) = work[i];
-            var solvers = b < 0 ? builtIn : builtIn.Where(s => s.Name != bugs[b].Replaces).Append(bugs[b].Create()).ToList();
+            var runSolvers = b < 0 ? builtIn : builtIn.Where(s => s.Name != bugs[b].Replaces).Append(bugs[b].Create()).ToList();
             var result = references is null
-                ? new VerificationRunner(solvers).RunCase(definition, cancellation)
-                : new RegressionRunner(references, solvers).RunCase(definition, cancellation);
+                ? new VerificationRunner(runSolvers).RunCase(definition, cancellation)
+                : new RegressionRunner(references, runSolvers).RunCase(definition, cancellation);
             results[i] = result;
             onCaseDone?.Invoke(b < 0 ? "baseline" : bugs[b].Id, result);
         });
@@ -93,6 +98,18 @@ public static class Gallery
         }
         var checksRun = baseline.SelectMany(r => r.Checks.Select(k => k.CheckId)).Distinct().Order(StringComparer.Ordinal).ToList();
         return new GalleryResult(outcomes, baseline, checksRun, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The cases no seeded bug can be applied to, by solver name: each bug wraps one built-in solver (the one it
+    /// <see cref="SeededBug.Replaces"/>) and is substituted for it, so a case naming another solver (one loaded from a
+    /// user's assembly, the external-process adapter, …) is run by no bug and its checks are not exercised by the gallery.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Unseedable(IEnumerable<CaseDefinition> cases, IEnumerable<SeededBug> bugs)
+    {
+        var replaced = bugs.Select(b => b.Replaces).ToHashSet(StringComparer.Ordinal);
+        return cases.Where(c => !replaced.Contains(c.Solver)).GroupBy(c => c.Solver, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => c.Id).ToList(), StringComparer.Ordinal);
     }
 
     private static void Add(SortedDictionary<string, List<string>> map, string key, string caseId)

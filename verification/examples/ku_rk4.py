@@ -6,6 +6,8 @@ written with numpy only and independently of the C# solver, and writes the unwra
 It supports the fixed-step scheme "rk4"; for any other scheme it gives the capability answer (out/unsupported.txt).
 
 Usage: python3 ku_rk4.py [--wrong-sign] [--wrapped] PROBLEM_FOLDER   (the harness appends the folder)
+       python3 ku_rk4.py [--wrong-sign] [--wrapped] --serve          (persistent mode, CONTRACT.md: one problem folder per
+                                                                     line on stdin, one answer line per problem on stdout)
 --wrong-sign integrates sin(θ_j − θ_k) instead (repulsive coupling): a defect the checks must catch.
 --wrapped writes the phases mod 2π instead of unwrapped: a contract violation the harness must refuse.
 """
@@ -18,9 +20,9 @@ import numpy as np
 TIME_TOLERANCE = 1e-9  # sample times must be multiples of dt to this relative accuracy
 
 
-def main(argv):
+def main(argv, folder=None):
     wrong_sign = "--wrong-sign" in argv
-    folder = argv[-1]
+    folder = argv[-1] if folder is None else folder
     with open(os.path.join(folder, "problem.json"), encoding="utf-8") as f:
         problem = json.load(f)
     out = os.path.join(folder, problem["output"])
@@ -66,5 +68,27 @@ def main(argv):
     return 0
 
 
+def serve(argv):
+    """Persistent mode: python and numpy start once; every problem of a ladder is one line on stdin and one answer
+    ("done", or "error ..." with the reason) on stdout. The flags given with --serve apply to every problem."""
+    flags = [a for a in argv if a != "--serve"]
+    for line in sys.stdin:
+        folder = line.rstrip("\n")
+        if not folder:
+            continue
+        try:
+            code = main(flags, folder)
+            answer = "done" if code == 0 else f"error exit status {code}"
+        except Exception as e:  # every problem gets an answer; the process keeps serving
+            answer = f"error {type(e).__name__}: {e}"
+        print(answer.replace("\n", " "), flush=True)
+    return 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        print("usage: ku_rk4.py [--wrong-sign] [--wrapped] PROBLEM_FOLDER | --serve", file=sys.stderr)
+        sys.exit(3)
+    if "--serve" in sys.argv[1:]:
+        sys.exit(serve(sys.argv[1:]))
     sys.exit(main(sys.argv[1:]))

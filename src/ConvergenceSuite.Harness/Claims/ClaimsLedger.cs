@@ -56,12 +56,20 @@ public static class ClaimsLedger
     /// <summary>Evaluates one entry and applies the ledger's rules (see the class remarks). An entry the solver under
     /// test cannot serve (<see cref="UnservedEntryException"/>: a model, scheme or output it lacks) is evaluated
     /// as inconclusive with that reason; no other solver stands in for it.</summary>
+    /// <remarks>The outcome lists the solver runs the entry's solutions came from (<see cref="ClaimOutcome.Runs"/>),
+    /// including any fallback to a scheme the solver runs (see <see cref="ClaimRuns"/>), with the scheme and dt that ran.</remarks>
     public static ClaimOutcome Evaluate(ClaimEntry entry, Tier tier, ClaimSolvers? solvers = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var watch = Stopwatch.StartNew();
         var selected = solvers ?? ClaimSolvers.BuiltIn;
         using var cache = LedgerCache.InScope ? null : LedgerCache.Open();
+        var (outcome, runs) = ClaimRuns.Recording(() => EvaluateRecorded(entry, tier, selected, watch));
+        return outcome with { Runs = runs };
+    }
+
+    private static ClaimOutcome EvaluateRecorded(ClaimEntry entry, Tier tier, ClaimSolvers selected, Stopwatch watch)
+    {
         ClaimEvaluation evaluation;
         try
         {

@@ -1,3 +1,5 @@
+using ConvergenceSuite.Harness.Summary;
+
 namespace ConvergenceSuite.Harness.Claims;
 
 /// <summary>
@@ -23,15 +25,22 @@ public static class LedgerCache
     }
 
     /// <summary>The cached value for <paramref name="key"/> in the current scope, created by <paramref name="factory"/> on
-    /// first use; outside any scope the value is created and not cached.</summary>
+    /// first use; outside any scope the value is created and not cached. The solver runs the factory made
+    /// (<see cref="ClaimRuns.Recording{T}"/>) are recorded again for every later use, so each entry lists the runs its
+    /// solutions came from.</summary>
     public static T Get<T>(string key, Func<T> factory) where T : class
     {
         ArgumentNullException.ThrowIfNull(factory);
         var scope = Current.Value;
         if (scope is null) return factory();
-        if (scope.Items.TryGetValue(key, out var v)) return (T)v;
-        var created = factory();
+        if (scope.Items.TryGetValue(key, out var v))
+        {
+            ClaimRuns.Replay(scope.Runs[key]);
+            return (T)v;
+        }
+        var (created, runs) = ClaimRuns.Recording(factory);
         scope.Items[key] = created;
+        scope.Runs[key] = runs;
         return created;
     }
 
@@ -42,10 +51,13 @@ public static class LedgerCache
     {
         public Dictionary<string, object> Items { get; } = new(StringComparer.Ordinal);
 
+        public Dictionary<string, IReadOnlyList<ClaimSolverRun>> Runs { get; } = new(StringComparer.Ordinal);
+
         public void Clear()
         {
             foreach (var v in Items.Values) (v as IDisposable)?.Dispose();
             Items.Clear();
+            Runs.Clear();
         }
 
         public void Dispose()

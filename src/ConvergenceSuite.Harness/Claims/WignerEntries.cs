@@ -2,6 +2,7 @@ using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Summary;
+using ConvergenceSuite.Harness.WignerLohe;
 using QuantumSync.Numerics.Wigner;
 using static ConvergenceSuite.Harness.Claims.ClaimCriteria;
 
@@ -75,17 +76,20 @@ public static partial class LedgerEntries
         if (index >= 0)
         {
             var data = datasets[index].Confirmation;
-            var wl = LedgerCache.Get($"wl-ladder|{ClaimRuns.Solvers.Names}|{data.Name}", () =>
+            // The confirmation is an independent route: the W-L solver under test when one is selected, else the
+            // harness's own spectral W-L solver (an S-L-only solver under test is not blamed for lacking W-L here).
+            var route = ConfirmationSolvers(out var routeName);
+            var wl = LedgerCache.Get($"wl-ladder|{route.Names}|{data.Name}", () => ClaimRuns.With(route, () =>
             {
                 var grid = new PhaseSpaceGrid(data.Grid);
                 return WignerLadder.Build(data, grid, WignerLadder.FromWignerSolver(data, grid, "yoshida4"), HydroCoarsestDelta, HydroLevels, WignerEvaluationTimes);
-            });
+            }));
             var res = wl.Residuals(printed);
             var slRes = ladders[index].Residuals(printed);
             var ratio = res[^1] / slRes[^1];
             var ok = ResidualVerdict(res) == Verdict.Fail && ratio is > 0.5 and < 2;
             var fixedWl = wl.Residuals(corrected);
-            confirmation = new ClaimConfirmation($"W-L solver under test ({ClaimRuns.Solvers.For(ModelKind.WignerLohe).Name}, Yoshida-4, fields evolved in phase space from w[ψ_j(0), ψ_k(0)], M = {data.Grid.Sizes[0]}, L = {N(data.Grid.Lengths[0])})", ok,
+            confirmation = new ClaimConfirmation($"{routeName} ({route.For(ModelKind.WignerLohe).Name}, Yoshida-4, fields evolved in phase space from w[ψ_j(0), ψ_k(0)], M = {data.Grid.Sizes[0]}, L = {N(data.Grid.Lengths[0])})", ok,
                 $"W-L route residuals {string.Join(" → ", res.Select(N))} (order {N(ObservedOrder(res))}); W-L/S-L at the finest δ = {N(ratio)}; "
                 + $"the corrected line on the W-L route: {string.Join(" → ", fixedWl.Select(N))}",
                 Evidence(("wl_residual_finest", res[^1]), ("wl_observed_order", ObservedOrder(res)), ("wl_over_sl", ratio), ("wl_corrected_residual_finest", fixedWl[^1])));
@@ -95,6 +99,20 @@ public static partial class LedgerEntries
                 Evidence(("corrected_residual_finest", fixedTests.Max(t => t.Evidence["residual_finest"]))));
         }
         return new ClaimEvaluation(tests, confirmation, fix);
+    }
+
+    /// <summary>The solvers of the W-L confirmation route: the selection of the run when it runs W-L problems, else the
+    /// harness's own spectral W-L solver (<paramref name="description"/> says which).</summary>
+    private static ClaimSolvers ConfirmationSolvers(out string description)
+    {
+        var selected = ClaimRuns.Solvers;
+        if (selected.Solvers.Any(s => s.Models.Contains(ModelKind.WignerLohe)))
+        {
+            description = "W-L solver under test";
+            return selected;
+        }
+        description = "the harness's own W-L solver (the solver under test runs no W-L problems)";
+        return new ClaimSolvers([new SpectralWignerLoheAdapter()]);
     }
 
     /// <summary>The S-L route ladder of a data set, shared by the entries of one ledger run.</summary>

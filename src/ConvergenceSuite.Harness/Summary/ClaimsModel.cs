@@ -46,6 +46,27 @@ public sealed record ClaimOutcome(
 {
     /// <summary>True when the ledger evaluated the entry (whatever the paper's verdict).</summary>
     public bool Evaluated => Error is null;
+
+    /// <summary>The solver runs the entry's solutions came from (solver, scheme and dt that ran; for a fallback also what
+    /// the entry asked for and why it did not run). Empty for an entry that needs no solver run.</summary>
+    public IReadOnlyList<ClaimSolverRun> Runs { get; init; } = [];
+}
+
+/// <summary>
+/// One run of the solver under test for a ledger entry: <paramref name="Solver"/> ran <paramref name="Scheme"/> at
+/// <paramref name="TimeStep"/>. When that is a fallback (the solver does not run the scheme the entry prefers),
+/// <paramref name="RequestedScheme"/> and <paramref name="RequestedTimeStep"/> are what the entry asked for and
+/// <paramref name="Reason"/> why it did not run and how the fallback's dt was chosen; all three are null otherwise.
+/// </summary>
+public sealed record ClaimSolverRun(string Solver, string Scheme, double TimeStep, string? RequestedScheme = null, double? RequestedTimeStep = null, string? Reason = null)
+{
+    /// <summary>True when the run is a fallback for the scheme the entry prefers.</summary>
+    public bool IsFallback => RequestedScheme is not null;
+
+    /// <summary>"my-solver: strang, dt = 2.5e-05 (fallback for yoshida4 at dt = 0.005: …)".</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Solver}: {Scheme}, dt = {TimeStep:G4}")
+        + (IsFallback ? string.Create(CultureInfo.InvariantCulture, $" (fallback for {RequestedScheme} at dt = {RequestedTimeStep:G4}: {Reason})") : "");
 }
 
 /// <summary>All entries of one ledger run.</summary>

@@ -70,6 +70,7 @@ internal sealed class ClaimsFileDocument
                 ? new ClaimsFileCorrection { Statement = r.Statement, Verdict = LedgerRun.VerdictWord(r.Verdict), Message = r.Message, Evidence = r.Evidence }
                 : null,
             ElapsedSeconds = o.ElapsedSeconds,
+            SolverRuns = o.Runs.Select(ClaimsFileSolverRun.From).ToList(),
         }).ToList(),
     };
 }
@@ -88,6 +89,26 @@ internal sealed class ClaimsFileEntry
     public ClaimsFileConfirmation? Confirmation { get; init; }
     public ClaimsFileCorrection? Correction { get; init; }
     public required double ElapsedSeconds { get; init; }
+    public required IReadOnlyList<ClaimsFileSolverRun> SolverRuns { get; init; }
+}
+
+/// <summary>One run of the solver under test behind an entry: the scheme and dt that ran; for a fallback also what the
+/// entry asked for and why.</summary>
+internal sealed class ClaimsFileSolverRun
+{
+    public required string Solver { get; init; }
+    public required string Scheme { get; init; }
+    public required double TimeStep { get; init; }
+    public string? RequestedScheme { get; init; }
+    public double? RequestedTimeStep { get; init; }
+    public string? Reason { get; init; }
+
+    internal static ClaimsFileSolverRun From(ClaimSolverRun r) => new()
+    {
+        Solver = r.Solver, Scheme = r.Scheme, TimeStep = r.TimeStep, RequestedScheme = r.RequestedScheme, RequestedTimeStep = r.RequestedTimeStep, Reason = r.Reason,
+    };
+
+    internal ClaimSolverRun ToRun() => new(Solver, Scheme, TimeStep, RequestedScheme, RequestedTimeStep, Reason);
 }
 
 /// <summary>One test of an entry (plots omitted).</summary>

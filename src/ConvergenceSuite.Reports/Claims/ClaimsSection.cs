@@ -54,6 +54,8 @@ public sealed class ClaimsSection(LedgerRun run) : IReportSection
              .Append(E(InvariantFormat.Seconds(o.ElapsedSeconds))).Append(")</span></h3>\n");
             h.Append("<p><b>As printed:</b> ").Append(E(o.Quote)).Append("</p>\n<p><b>Tested:</b> ").Append(E(o.Tested)).Append("</p>\n");
             if (o.Error is not null) h.Append("<p class=\"fail\"><b>Not evaluated:</b> ").Append(E(o.Error)).Append("</p>\n");
+            if (o.Runs.Count > 0)
+                h.Append("<p><b>Solver runs:</b> ").Append(E(string.Join("; ", o.Runs.Select(r => r.ToString())))).Append("</p>\n");
             foreach (var t in o.Tests)
             {
                 h.Append("<p><b>").Append(E(t.DataSet)).Append("</b> — ").Append(E(LedgerRun.VerdictWord(t.Verdict))).Append(": ").Append(E(t.Message)).Append("</p>\n");

@@ -337,6 +337,7 @@ internal sealed class ClaimsDocument
             Correction = o.Correction is { } r
                 ? new ClaimCorrectionDocument { Statement = r.Statement, Verdict = r.Verdict, Message = r.Message, Evidence = r.Evidence }
                 : null,
+            SolverRuns = o.Runs.Count == 0 ? null : o.Runs.Select(Claims.ClaimsFileSolverRun.From).ToList(),
         }).ToList(),
     };
 
@@ -345,7 +346,7 @@ internal sealed class ClaimsDocument
                 e.Tests.Select(t => new ClaimTest(t.DataSet, t.Verdict, t.Message, t.Evidence, t.Plots.Select(p => p.ToPlot()).ToList())).ToList(),
                 e.Confirmation is { } c ? new ClaimConfirmation(c.Route, c.Confirmed, c.Message, c.Evidence) : null,
                 e.Correction is { } r ? new ClaimCorrection(r.Statement, r.Verdict, r.Message, r.Evidence) : null,
-                e.ElapsedSeconds, e.Error)).ToList(), ElapsedSeconds)
+                e.ElapsedSeconds, e.Error) { Runs = e.SolverRuns?.Select(r => r.ToRun()).ToList() ?? [] }).ToList(), ElapsedSeconds)
         {
             Solvers = Solvers,
         };
@@ -365,6 +366,10 @@ internal sealed class ClaimEntryDocument
     public required IReadOnlyList<ClaimTestDocument> Tests { get; init; }
     public ClaimConfirmationDocument? Confirmation { get; init; }
     public ClaimCorrectionDocument? Correction { get; init; }
+
+    /// <summary>The solver runs behind the entry (scheme and dt that ran; fallbacks with what was asked and why); absent
+    /// in summaries written before they were recorded.</summary>
+    public IReadOnlyList<Claims.ClaimsFileSolverRun>? SolverRuns { get; init; }
 }
 
 /// <summary>One test of a statement on one data set.</summary>

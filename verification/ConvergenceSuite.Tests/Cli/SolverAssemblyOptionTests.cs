@@ -58,6 +58,41 @@ public sealed class SolverAssemblyOptionTests
     public void WithoutTheAssembly_TheCaseCannotRun() =>
         CommandLine.Run(["verify", "--cases", WriteCase(), $"--out={Path.Combine(_dir.FullName, "out")}", "--quiet"]).ShouldBe(CommandLine.ChecksFailed);
 
+    [Test]
+    public void Gallery_LoadsTheAssembly_AndSaysThatNoSeededBugAppliesToItsSolver()
+    {
+        // A folder with a case of the plug-in solver and one of the built-in split-step: the plug-in's case loads and is
+        // named as not seedable (in the report), the built-in one runs against the bug.
+        var cases = Directory.CreateDirectory(Path.Combine(_dir.FullName, "cases-gallery"));
+        File.WriteAllText(Path.Combine(cases.FullName, "plugin.json"), Case("plugin-split-step"));
+        File.WriteAllText(Path.Combine(cases.FullName, "builtin.json"), Case("split-step").Replace("\"id\": \"plugin-split-step\"", "\"id\": \"builtin-split-step\""));
+        var notes = GalleryCommand.UnseedableNotes(Harness.Cases.CaseLoader.LoadFolder(cases.FullName));
+        notes.Count.ShouldBe(1);
+        notes[0].ShouldContain("no seeded bug applies to solver 'plugin-split-step'");
+        notes[0].ShouldContain("plugin-plugin-split-step");
+        notes[0].ShouldNotContain("builtin-split-step");
+
+        var outDir = Path.Combine(_dir.FullName, "out-gallery");
+        var code = CommandLine.Run(["gallery", "--cases", cases.FullName, "--solver-assembly", PluginPath, "--bug", "coupling-k-over-n", "--jobs", "1", $"--out={outDir}", "--quiet"]);
+        code.ShouldBe(CommandLine.Success);
+        Directory.EnumerateFiles(outDir, "*.html", SearchOption.AllDirectories).Select(File.ReadAllText)
+            .ShouldContain(html => html.Contains("Not seedable") && html.Contains("plugin-split-step"));
+    }
+
+    [Test]
+    public void Gallery_OnlyCasesOfALoadedSolver_IsAUsageError_NotAGreenRun()
+    {
+        var cases = Directory.CreateDirectory(Path.Combine(_dir.FullName, "cases-plugin-only"));
+        File.WriteAllText(Path.Combine(cases.FullName, "plugin.json"), Case("plugin-split-step"));
+        CommandLine.Run(["gallery", "--cases", cases.FullName, "--solver-assembly", PluginPath, $"--out={Path.Combine(_dir.FullName, "out-g2")}", "--quiet"])
+            .ShouldBe(CommandLine.UsageError);
+    }
+
+    [Test]
+    public void Gallery_MissingAssembly_IsAUsageError() =>
+        CommandLine.Run(["gallery", "--cases", WriteCase(), "--solver-assembly", Path.Combine(_dir.FullName, "nowhere.dll"), $"--out={Path.Combine(_dir.FullName, "out-g3")}", "--quiet"])
+            .ShouldBe(CommandLine.UsageError);
+
     private string WriteCase()
     {
         var cases = Directory.CreateDirectory(Path.Combine(_dir.FullName, "cases-none"));

@@ -64,7 +64,9 @@ public class ContractTestCommandTests
         err.ShouldContain("persistent: 1 process start(s) for 3 problems");
         (code, _, err) = Run("wigner-lohe", 120, true, Python, Path.Combine(Examples, "wl_split_step.py"), "--serve");
         code.ShouldBe(CommandLine.Success);
-        err.ShouldContain("persistent: 1 process start(s) for 3 problems");
+        err.ShouldContain("persistent: 1 process start(s) for 3 problems");        (code, _, err) = Run("kuramoto", 120, true, Python, Path.Combine(Examples, "ku_rk4.py"), "--serve");
+        code.ShouldBe(CommandLine.Success);
+        err.ShouldContain("persistent: 1 process start(s) for 1 problems");
     }
 
     /// <summary>The W-L problems with outputs broken on purpose (test data: External/Data/wl_misbehaving.py wraps the

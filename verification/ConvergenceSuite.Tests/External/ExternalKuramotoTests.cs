@@ -1,4 +1,5 @@
 using System.Text;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
@@ -20,7 +21,9 @@ public sealed class ExternalKuramotoTests
 {
     private static string Script => Path.Combine(Path.GetDirectoryName(ReferenceStore.FindDefault()!.Folder)!, "verification", "examples", "ku_rk4.py");
 
-    private static CaseDefinition Case(string scheme = "rk4", params string[] flags)
+    private static CaseDefinition Case(string scheme = "rk4", params string[] flags) => Case(scheme, false, flags);
+
+    private static CaseDefinition Case(string scheme, bool persistent, params string[] flags)
     {
         var time = scheme == "dopri5"
             ? "\"time\": { \"final\": 60.0, \"sampleEvery\": 0.05 }, \"tolerances\": { \"absolute\": 1e-12, \"relative\": 0 },"
@@ -31,7 +34,7 @@ public sealed class ExternalKuramotoTests
               "id": "ku-external-test",
               "model": "kuramoto",
               "solver": "external",
-              "external": { "command": [{{command}}], "timeoutSeconds": 300 },
+              "external": { "command": [{{command}}], "timeoutSeconds": 300{{(persistent ? ", \"persistent\": true" : "")}} },
               "oscillators": 2,
               "coupling": 1.0,
               "frequencies": [0.3, 1.0],
@@ -58,6 +61,27 @@ public sealed class ExternalKuramotoTests
         var result = new VerificationRunner().RunCase(Case());
         result.Error.ShouldBeNull();
         result.Checks.Single().Verdict.ShouldBe(Verdict.Pass, result.Checks.Single().Message);
+    }
+
+    [Test]
+    public void NumpySolver_InPersistentMode_PassesAdler_ServedByOneProcessEndedWithTheCase()
+    {
+        var c = Case("rk4", true, "--serve");
+        var command = ConvergenceSuite.Harness.External.ExternalCommands.For(c.Problem)!;
+        command.Persistent.ShouldBeTrue();
+        var result = new VerificationRunner().RunCase(c);
+        result.Error.ShouldBeNull();
+        result.Checks.Single().Verdict.ShouldBe(Verdict.Pass, result.Checks.Single().Message);
+        ConvergenceSuite.Harness.External.PersistentSolverProcess.StartsFor(command).ShouldBe(1);
+        ConvergenceSuite.Harness.External.PersistentSolverProcess.ProcessId(command).ShouldBeNull();
+    }
+
+    [Test]
+    public void RepulsiveCoupling_InPersistentMode_FailsAdler()
+    {
+        var result = new VerificationRunner().RunCase(Case("rk4", true, "--wrong-sign", "--serve"));
+        result.Error.ShouldBeNull();
+        result.Checks.Single().Verdict.ShouldNotBe(Verdict.Pass, result.Checks.Single().Message);
     }
 
     [Test]
