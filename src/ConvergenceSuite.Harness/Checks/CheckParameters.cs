@@ -60,6 +60,19 @@ public sealed class CheckDefinition
         return new CheckDefinition(id, info, (p, site, problem) => create((TParameters)p, site, problem));
     }
 
+    /// <summary>
+    /// A check whose parameters are <typeparamref name="TParameters"/>, read with <paramref name="parameters"/>: the
+    /// route for a record outside this assembly (its own source-generated context). Use the options of
+    /// <see cref="CheckParametersJsonContext"/> (camelCase, unknown members disallowed, required constructor parameters
+    /// respected) so that its case-file members behave like every other check's.
+    /// </summary>
+    public static CheckDefinition Of<TParameters>(string id, JsonTypeInfo<TParameters> parameters, CheckFactory<TParameters> create) where TParameters : class
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(create);
+        return new CheckDefinition(id, parameters, (p, site, problem) => create((TParameters)p, site, problem));
+    }
+
     /// <summary>Reads the parameters from the check object <paramref name="element"/> and builds the check.</summary>
     public ICheck Create(JsonElement element, CheckSite site, Problem problem) =>
         _create(CheckParameterReader.Read(Parameters, element, site), site, problem);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using ConvergenceSuite.Cli;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
@@ -140,6 +141,17 @@ public class CheckParametersTests
     }
 
     [Test]
+    public void ARecordFromAnotherAssemblysContext_IsReadTheSameWay()
+    {
+        var definition = CheckDefinition.Of("probe", ProbeJsonContext.Default.ProbeParameters, (p, _, _) => new NormConservationCheck(p.Scale));
+        using var good = JsonDocument.Parse("""{ "id": "probe", "scale": 2.5 }""");
+        ((NormConservationCheck)definition.Create(good.RootElement, new CheckSite(File, "$.checks[3]"), Problem)).Tolerance.ShouldBe(2.5);
+        using var unknown = JsonDocument.Parse("""{ "id": "probe", "scael": 2.5 }""");
+        var e = Should.Throw<CaseFileException>(() => definition.Create(unknown.RootElement, new CheckSite(File, "$.checks[3]"), Problem));
+        (e.JsonPath, e.Problem).ShouldBe(("$.checks[3].scael", "unknown field"));
+    }
+
+    [Test]
     public void EveryParameter_HasADescription_AndEveryCheckAStatement()
     {
         foreach (var definition in CheckRegistry.Definitions)
@@ -168,3 +180,13 @@ public class CheckParametersTests
         defs["check-exact-reference"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["id", "tolerance"]);
     }
 }
+
+/// <summary>A parameters record outside the harness's context (as another assembly would declare one).</summary>
+/// <param name="Scale">A number.</param>
+public sealed record ProbeParameters(double Scale = 1);
+
+/// <summary>The probe's own source-generated context, with the options every check's parameters use.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(ProbeParameters))]
+internal sealed partial class ProbeJsonContext : JsonSerializerContext;
