@@ -1,9 +1,10 @@
 using System.Globalization;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Claims;
 using ConvergenceSuite.Harness.Summary;
-using ConvergenceSuite.Reports;
 using ConvergenceSuite.Reports.Claims;
+using ConvergenceSuite.Reports;
 
 namespace ConvergenceSuite.Cli;
 

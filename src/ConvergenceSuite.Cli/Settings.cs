@@ -1,6 +1,7 @@
 using System.ComponentModel;
-using Spectre.Console;
+using ConvergenceSuite.Abstractions;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace ConvergenceSuite.Cli;
 

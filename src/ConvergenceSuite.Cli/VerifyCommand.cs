@@ -1,16 +1,17 @@
 using System.Globalization;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
-using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Claims;
+using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Running;
 using ConvergenceSuite.Harness.Schema;
 using ConvergenceSuite.Harness.Sharding;
 using ConvergenceSuite.Harness.Summary;
-using ConvergenceSuite.Reports;
 using ConvergenceSuite.Reports.Claims;
-using ConvergenceSuite.Reports.Html;
 using ConvergenceSuite.Reports.Coverage;
+using ConvergenceSuite.Reports.Html;
 using ConvergenceSuite.Reports.Studies;
+using ConvergenceSuite.Reports;
 using Spectre.Console;
 
 namespace ConvergenceSuite.Cli;

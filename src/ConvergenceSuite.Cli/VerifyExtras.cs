@@ -1,3 +1,4 @@
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Coverage;
 using ConvergenceSuite.Harness.Schema;
@@ -15,10 +16,10 @@ public static class VerifyExtras
     /// <summary>The solvers of a run: the built-in ones, or with --seeded-bug ID the seeded bug substituted for the real
     /// solver it replaces (a deliberately defective run, e.g. to try `compare`). Never with --update-reference: a bugged
     /// run must not become the reference.</summary>
-    public static IReadOnlyList<Harness.Solvers.ISolverUnderTest> Solvers(string? seededBug, bool updateReference, IReadOnlyList<string>? solverAssemblies = null)
+    public static IReadOnlyList<ISolverUnderTest> Solvers(string? seededBug, bool updateReference, IReadOnlyList<string>? solverAssemblies = null)
     {
         // --solver-assembly PATH: the user's solvers beside the built-in ones (a name taken twice is an error).
-        List<Harness.Solvers.ISolverUnderTest> builtIn;
+        List<ISolverUnderTest> builtIn;
         try
         {
             builtIn = Harness.Solvers.SolverAssemblies.WithBuiltIn(solverAssemblies ?? []).ToList();

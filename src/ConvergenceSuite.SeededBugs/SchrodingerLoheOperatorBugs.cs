@@ -1,6 +1,8 @@
 using System.Numerics;
-using QuantumSync.Numerics;
+using ConvergenceSuite.Abstractions;
+using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Numerics.Fft;
+using QuantumSync.Numerics;
 using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace ConvergenceSuite.SeededBugs;

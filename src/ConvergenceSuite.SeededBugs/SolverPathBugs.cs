@@ -1,3 +1,5 @@
+using QuantumSync.Models.SchrodingerLohe;
+using QuantumSync.Models.WignerLohe;
 using QuantumSync.Numerics.Fft;
 using QuantumSync.Solvers.SchrodingerLohe;
 using QuantumSync.Solvers.WignerLohe;

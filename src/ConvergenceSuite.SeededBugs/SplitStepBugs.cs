@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Solvers;
-using QuantumSync.Solvers.Splitting;
+using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Numerics.Fft;
 using QuantumSync.Solvers.SchrodingerLohe;
+using QuantumSync.Solvers.Splitting;
 
 namespace ConvergenceSuite.SeededBugs;
 

@@ -1,11 +1,13 @@
-using System.Numerics;
 using System.Diagnostics;
+using System.Numerics;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.WignerLohe;
+using QuantumSync.Models.WignerLohe;
 using QuantumSync.Numerics.Fft;
-using QuantumSync.Solvers.SchrodingerLohe;
 using QuantumSync.Numerics.Wigner;
+using QuantumSync.Solvers.SchrodingerLohe;
 using QuantumSync.Solvers.WignerLohe;
 
 namespace ConvergenceSuite.SeededBugs;

@@ -1,4 +1,6 @@
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
+using QuantumSync.Models.WignerLohe;
 using QuantumSync.Numerics.Fft;
 using QuantumSync.Numerics.Ode;
 using QuantumSync.Solvers.WignerLohe;

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using QuantumSync.Numerics;
+using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Numerics.Fft;
+using QuantumSync.Numerics;
 using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace ConvergenceSuite.Benchmarks;

@@ -1,8 +1,10 @@
 using System.Numerics;
 using QuantumSync.Models.Potentials;
+using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Models.States;
-using QuantumSync.Numerics;
+using QuantumSync.Models.WignerLohe;
 using QuantumSync.Numerics.Wigner;
+using QuantumSync.Numerics;
 using QuantumSync.Solvers.SchrodingerLohe;
 using QuantumSync.Solvers.WignerLohe;
 

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Plots;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
+using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Models.States;
 using QuantumSync.Numerics;
 using QuantumSync.Solvers.SchrodingerLohe;

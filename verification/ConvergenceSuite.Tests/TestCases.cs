@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Solvers;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
-using ConvergenceSuite.Harness.Cases;
-using ConvergenceSuite.Harness.Solvers;
+using ConvergenceSuite.Abstractions;
+using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace PluginSolver;

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using ConvergenceSuite.Harness.Regression;
+using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Numerics;
 using QuantumSync.Solvers.SchrodingerLohe;
 

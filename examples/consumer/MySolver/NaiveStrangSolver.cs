@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
-using ConvergenceSuite.Harness.Cases;
-using ConvergenceSuite.Harness.Solvers;
+using ConvergenceSuite.Abstractions;
 
 namespace MySolver;
 

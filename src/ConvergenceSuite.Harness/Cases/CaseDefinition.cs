@@ -1,3 +1,4 @@
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Checks;
 
 namespace ConvergenceSuite.Harness.Cases;

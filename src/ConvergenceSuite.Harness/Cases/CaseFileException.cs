@@ -1,3 +1,5 @@
+using ConvergenceSuite.Abstractions;
+
 namespace ConvergenceSuite.Harness.Cases;
 
 /// <summary>A malformed or inconsistent case file: names the file, the JSON path of the field and the problem.</summary>

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Checks;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.States;

@@ -1,8 +1,11 @@
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
+using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Numerics;
 using static ConvergenceSuite.Harness.Checks.CheckHelpers;
 
@@ -71,7 +74,7 @@ public sealed class AnalyticReferenceCheck(double tolerance) : ICheck
     /// The reference states e^{−iΩ_j t} Σ_m C_jm(t) s_m G_m(t) at the points of <paramref name="discrete"/>'s grid:
     /// result[sample][oscillator][point]. The case must pass <see cref="NotApplicable"/>.
     /// </summary>
-    public static Complex[][][] States(SchrodingerLoheSpec spec, QuantumSync.Solvers.SchrodingerLohe.SchrodingerLoheProblem discrete, IReadOnlyList<double> times)
+    public static Complex[][][] States(SchrodingerLoheSpec spec, QuantumSync.Models.SchrodingerLohe.SchrodingerLoheProblem discrete, IReadOnlyList<double> times)
     {
         var reason = NotApplicable(spec);
         if (reason is not null) throw new InvalidOperationException(reason);

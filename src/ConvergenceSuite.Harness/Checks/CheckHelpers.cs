@@ -1,4 +1,5 @@
 using System.Numerics;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 
 namespace ConvergenceSuite.Harness.Checks;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 
 namespace ConvergenceSuite.Harness.Checks;

@@ -1,3 +1,4 @@
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 
 namespace ConvergenceSuite.Harness.Checks;
@@ -24,7 +25,7 @@ public sealed class SchrodingerLoheCheckModule : ICheckModule
         CheckDefinition.Of<CorrelationPsdParameters>("correlation-psd", (p, f, problem) => problem switch
         {
             SchrodingerLoheSpec sl => new CorrelationPsdCheck(p.Tolerance, sl.Normalise),
-            WignerLohe.WignerLoheSpec wl => new CorrelationPsdCheck(p.Tolerance, wl.Normalise),
+            WignerLoheSpec wl => new CorrelationPsdCheck(p.Tolerance, wl.Normalise),
             _ => throw f.Error("id", $"the correlation matrix of model {problem.Model} is not a Gram matrix of states; correlation-psd is for S-L and W-L cases"),
         }),
         CheckDefinition.Of<Lemma41Parameters>("lemma-4.1", (p, f, problem) =>

@@ -1,4 +1,6 @@
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using MathNet.Numerics.LinearAlgebra;
 using static ConvergenceSuite.Harness.Checks.CheckHelpers;

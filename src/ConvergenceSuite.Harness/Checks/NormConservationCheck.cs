@@ -1,3 +1,4 @@
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Numerics;
 using static ConvergenceSuite.Harness.Checks.CheckHelpers;

@@ -1,5 +1,6 @@
 using System.Numerics;
-using ConvergenceSuite.Harness.Convergence;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Reductions;
 using static ConvergenceSuite.Harness.Checks.CheckHelpers;
@@ -88,7 +89,7 @@ public sealed class Theorem24Check(double rateTolerance) : ICheck
     /// </summary>
     private static int OdeSamplesInWindow(CheckContext context)
     {
-        if (context.Problem is not Cases.SchrodingerLoheSpec { IdenticalPotentials: true, Normalise: true }) return -1;
+        if (context.Problem is not SchrodingerLoheSpec { IdenticalPotentials: true, Normalise: true }) return -1;
         var n = context.Trajectory.Oscillators;
         var ode = CorrelationOde.Solve(context.InitialCorrelations, n, context.Problem.Coupling, context.Trajectory.Times);
         return InWindow(ode.Select(z => MaxOrNaN(z.Select(v => Complex.Abs(1 - v)))).ToArray()).Length;

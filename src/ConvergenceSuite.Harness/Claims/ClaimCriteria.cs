@@ -1,5 +1,5 @@
 using System.Globalization;
-using ConvergenceSuite.Harness.Convergence;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 
 namespace ConvergenceSuite.Harness.Claims;

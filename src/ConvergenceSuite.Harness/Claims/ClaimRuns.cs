@@ -1,10 +1,11 @@
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.WignerLohe;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
 using QuantumSync.Models.States;
 using QuantumSync.Numerics;
-using ConvergenceSuite.Harness.Cases;
-using ConvergenceSuite.Harness.WignerLohe;
 
 namespace ConvergenceSuite.Harness.Claims;
 
@@ -112,7 +113,7 @@ public static class ClaimRuns
 
     /// <summary>Runs the solver, its <see cref="NotSupportedException"/> (what it cannot do) passed on as
     /// <see cref="UnservedEntryException"/> naming the solver.</summary>
-    private static Solvers.Trajectory Run(Solvers.ISolverUnderTest solver, Problem problem, Resolution resolution, IReadOnlyList<double> times)
+    private static Trajectory Run(ISolverUnderTest solver, Problem problem, Resolution resolution, IReadOnlyList<double> times)
     {
         try
         {

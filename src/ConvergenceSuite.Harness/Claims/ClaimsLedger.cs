@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Summary;
 

@@ -1,12 +1,13 @@
 using System.Numerics;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Hydrodynamics;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
 using QuantumSync.Models.WignerLohe;
-using QuantumSync.Numerics;
 using QuantumSync.Numerics.Wigner;
+using QuantumSync.Numerics;
 using QuantumSync.Solvers.SchrodingerLohe;
 using QuantumSync.Solvers.WignerLohe;
 using static ConvergenceSuite.Harness.Claims.ClaimCriteria;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 
 namespace ConvergenceSuite.Harness.External;
@@ -10,7 +11,7 @@ namespace ConvergenceSuite.Harness.External;
 /// <c>"external": { "schemes": [...] }</c>), or null when it declares none; see <see cref="Solvers.SchemeDeclarations.Of"/>.
 /// </summary>
 public sealed record ExternalCommand(IReadOnlyList<string> Command, string WorkingDirectory, double TimeoutSeconds,
-    IReadOnlyList<Solvers.DeclaredScheme>? Schemes = null)
+    IReadOnlyList<DeclaredScheme>? Schemes = null)
 {
     /// <summary>Default wall-clock limit of one run of the external process.</summary>
     public const double DefaultTimeoutSeconds = 600;
@@ -62,7 +63,7 @@ public static class ExternalCommands
             return;
         }
         if (block is null) throw root.Error("external", "required field is missing (\"solver\": \"external\" needs { \"command\": [...] })");
-        if (problem is not (SchrodingerLoheSpec or Kuramoto.KuramotoSpec or WignerLohe.WignerLoheSpec))
+        if (problem is not (SchrodingerLoheSpec or KuramotoSpec or WignerLoheSpec))
             throw root.Error("solver", $"the external-process contract (verification/examples/CONTRACT.md) covers Schrödinger-Lohe, Wigner-Lohe and Kuramoto cases, not {problem.Model}");
         var element = block.Element.GetProperty("command");
         block.Ignore("command");
@@ -81,11 +82,11 @@ public static class ExternalCommands
     }
 
     /// <summary>"schemes": a non-empty array of { "name": well-formed and distinct, "order": positive and finite }.</summary>
-    private static IReadOnlyList<Solvers.DeclaredScheme> ReadSchemes(JsonFields block)
+    private static IReadOnlyList<DeclaredScheme> ReadSchemes(JsonFields block)
     {
         var entries = block.Objects("schemes");
         if (entries.Count == 0) throw block.Error("schemes", "declare at least one scheme ({ \"name\": ..., \"order\": ... }), or leave the field out");
-        var declared = new List<Solvers.DeclaredScheme>();
+        var declared = new List<DeclaredScheme>();
         foreach (var entry in entries)
         {
             var name = entry.String("name");
@@ -95,7 +96,7 @@ public static class ExternalCommands
             if (!(order > 0 && double.IsFinite(order))) throw entry.Error("order", $"an expected order must be positive and finite; got {order}");
             if (Solvers.SchemeDeclarations.Find(declared, name) is not null) throw entry.Error("name", $"scheme {name} is declared twice");
             entry.EnsureAllRead();
-            declared.Add(new Solvers.DeclaredScheme(name, order));
+            declared.Add(new DeclaredScheme(name, order));
         }
         return declared;
     }

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Regression;
 using QuantumSync.Models.Kuramoto;
+using QuantumSync.Models.SchrodingerLohe;
+using QuantumSync.Models.WignerLohe;
 using QuantumSync.Solvers.SchrodingerLohe;
 using QuantumSync.Solvers.WignerLohe;
 
@@ -21,7 +24,7 @@ public sealed record ExternalOutput(double[] Times, Complex[][] Correlations, Co
     public string? Commit { get; init; }
 
     /// <summary>Name, version and commit as reported, or null when solver.json gave none of them.</summary>
-    public Summary.SolverProvenance? Provenance =>
+    public SolverProvenance? Provenance =>
         Name is null && Version is null && Commit is null ? null : new(Name ?? ExternalCommands.SolverName, Version, Commit);
 }
 

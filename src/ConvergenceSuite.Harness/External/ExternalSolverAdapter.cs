@@ -2,9 +2,11 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.WignerLohe;
+using QuantumSync.Models.Kuramoto;
 
 namespace ConvergenceSuite.Harness.External;
 
@@ -29,7 +31,7 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
 
     public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
     {
-        if (problem is Kuramoto.KuramotoSpec kuramoto) return RunKuramoto(kuramoto, resolution, sampleTimes, cancellation);
+        if (problem is KuramotoSpec kuramoto) return RunKuramoto(kuramoto, resolution, sampleTimes, cancellation);
         if (problem is WignerLoheSpec wigner) return RunWignerLohe(wigner, resolution, storeStates, sampleTimes, cancellation);
         if (problem is not SchrodingerLoheSpec spec) throw new NotSupportedException($"{Name} runs Schrödinger-Lohe, Wigner-Lohe and Kuramoto problems, not {problem.Model}.");
         var command = CommandFor(problem);
@@ -114,7 +116,7 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
     /// <summary>A Kuramoto case through the contract (model "kuramoto"): the solver returns unwrapped phases; the
     /// trajectory is built as the built-in Kuramoto adapter builds it (z_jk = e^{i(θ_j − θ_k)}, the phases as payload),
     /// so every Kuramoto check reads it the same way.</summary>
-    private Trajectory RunKuramoto(Kuramoto.KuramotoSpec spec, Resolution resolution, IReadOnlyList<double>? sampleTimes, CancellationToken cancellation)
+    private Trajectory RunKuramoto(KuramotoSpec spec, Resolution resolution, IReadOnlyList<double>? sampleTimes, CancellationToken cancellation)
     {
         var command = CommandFor(spec);
         var times = sampleTimes ?? spec.SampleTimes;
@@ -131,7 +133,7 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
                 var (read, phases) = ExternalContract.ReadKuramotoOutput(folder, spec.Oscillators, times, bound);
                 var n = spec.Oscillators;
                 var order = phases.Select(theta => theta.Aggregate(System.Numerics.Complex.Zero, (acc, x) => acc + System.Numerics.Complex.FromPolarCoordinates(1, x)) / n).ToArray();
-                var result = new QuantumSync.Solvers.Kuramoto.KuramotoTrajectory(resolution.Scheme, read, phases, order, phases[^1], 0, 0, 0);
+                var result = new QuantumSync.Models.Kuramoto.KuramotoTrajectory(resolution.Scheme, read, phases, order, phases[^1], 0, 0, 0);
                 return new Trajectory(Name, resolution.Scheme, "external process", resolution.TimeStep, null, n, read,
                     new Kuramoto.PhaseCorrelations(phases, n), null, watch.Elapsed.TotalSeconds)
                 {

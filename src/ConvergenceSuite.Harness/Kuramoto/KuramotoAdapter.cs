@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Solvers;
 using QuantumSync.Models.Kuramoto;
@@ -14,11 +15,11 @@ namespace ConvergenceSuite.Harness.Kuramoto;
 /// ψ_j = e^{−iθ_j}/√|T| (Section 2.1); its <see cref="Trajectory.Payload"/> is the <see cref="KuramotoTrajectory"/>
 /// (unwrapped phases and order parameter). No grid, no states.
 /// </summary>
-public sealed class KuramotoAdapter : ISolverUnderTest, ConvergenceSuite.Harness.Solvers.IDeclaresSchemes
+public sealed class KuramotoAdapter : ISolverUnderTest, IDeclaresSchemes
 {
     /// <summary>Every scheme of the Kuramoto registry, at its registered order.</summary>
-    public IReadOnlyList<ConvergenceSuite.Harness.Solvers.DeclaredScheme> Schemes { get; } =
-        KuramotoSchemes.All.Select(s => new ConvergenceSuite.Harness.Solvers.DeclaredScheme(s.Name, s.Order)).ToArray();
+    public IReadOnlyList<DeclaredScheme> Schemes { get; } =
+        KuramotoSchemes.All.Select(s => new DeclaredScheme(s.Name, s.Order)).ToArray();
 
     public string Name => "kuramoto";
 

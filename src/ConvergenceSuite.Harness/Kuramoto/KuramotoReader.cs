@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using QuantumSync.Models.Kuramoto;
 using QuantumSync.Solvers.Kuramoto;

@@ -1,4 +1,6 @@
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Solvers;
+using QuantumSync.Models.Kuramoto;
 using QuantumSync.Solvers.Kuramoto;
 
 namespace ConvergenceSuite.Harness.Regression;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Summary;
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Solvers;
@@ -28,10 +30,11 @@ public sealed class VerificationRunner
         _solvers = (solvers ?? BuiltInSolvers()).ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>The solvers shipped with the suite: every <see cref="ISolverUnderTest"/> in the harness assembly with a
+    /// <summary>The solvers shipped with the suite: every <see cref="ISolverUnderTest"/> in the harness assembly (this one, not
+    /// the abstractions that declare the interface) with a
     /// public parameterless constructor (so adding an adapter is adding a file).</summary>
     public static IEnumerable<ISolverUnderTest> BuiltInSolvers() =>
-        typeof(ISolverUnderTest).Assembly.GetTypes()
+        typeof(VerificationRunner).Assembly.GetTypes()
             .Where(t => typeof(ISolverUnderTest).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (ISolverUnderTest)Activator.CreateInstance(t)!);

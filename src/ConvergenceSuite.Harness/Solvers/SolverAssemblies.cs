@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using ConvergenceSuite.Abstractions;
 
 namespace ConvergenceSuite.Harness.Solvers;
 
@@ -45,7 +46,7 @@ public static class SolverAssemblies
         catch (Exception e) when (e is ReflectionTypeLoadException or FileNotFoundException or FileLoadException or TypeLoadException)
         {
             var detail = e is ReflectionTypeLoadException r && r.LoaderExceptions.FirstOrDefault(x => x is not null) is { } first ? first.Message : e.Message;
-            throw new SolverAssemblyException($"solver assembly {full}: its types could not be loaded ({detail}); is it built against this version of ConvergenceSuite.Harness ({typeof(ISolverUnderTest).Assembly.GetName().Version})?", e);
+            throw new SolverAssemblyException($"solver assembly {full}: its types could not be loaded ({detail}); is it built against this version of ConvergenceSuite.Abstractions ({typeof(ISolverUnderTest).Assembly.GetName().Version})?", e);
         }
 
         var solverTypes = types
@@ -57,7 +58,7 @@ public static class SolverAssemblies
             var foreign = types.FirstOrDefault(t => t.GetInterfaces().Any(i => i.FullName == typeof(ISolverUnderTest).FullName));
             throw new SolverAssemblyException(foreign is null
                 ? $"solver assembly {full} has no public class implementing {typeof(ISolverUnderTest).FullName}"
-                : $"solver assembly {full}: {foreign.FullName} implements a different copy of {typeof(ISolverUnderTest).FullName} (from {foreign.GetInterfaces().First(i => i.FullName == typeof(ISolverUnderTest).FullName).Assembly.Location}); reference the ConvergenceSuite.Harness the tool ships");
+                : $"solver assembly {full}: {foreign.FullName} implements a different copy of {typeof(ISolverUnderTest).FullName} (from {foreign.GetInterfaces().First(i => i.FullName == typeof(ISolverUnderTest).FullName).Assembly.Location}); reference the ConvergenceSuite.Abstractions package the tool ships");
         }
 
         var solvers = new List<ISolverUnderTest>();

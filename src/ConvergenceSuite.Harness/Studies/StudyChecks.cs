@@ -1,4 +1,6 @@
 using System.Globalization;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Summary;
@@ -81,7 +83,7 @@ internal static class StudyFields
 
     /// <summary>The stated window, else the window the solver's declared order for <paramref name="scheme"/> implies.</summary>
     /// <exception cref="InvalidOperationException">No window and no declaration of the scheme (the message says which).</exception>
-    public static (double Low, double High) ResolveWindow((double Low, double High)? stated, Solvers.ISolverUnderTest solver, string scheme, Problem? problem = null) =>
+    public static (double Low, double High) ResolveWindow((double Low, double High)? stated, ISolverUnderTest solver, string scheme, Problem? problem = null) =>
         stated ?? Solvers.SchemeDeclarations.DeclaredWindow(solver, scheme, problem);
 
     public static (double Low, double High) Window(CheckSite f, double[] window)

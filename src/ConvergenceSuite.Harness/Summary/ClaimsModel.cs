@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConvergenceSuite.Convergence;
 
 namespace ConvergenceSuite.Harness.Summary;
 

@@ -1,15 +1,7 @@
-namespace ConvergenceSuite.Harness.Summary;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 
-/// <summary>Outcome of one check.</summary>
-public enum Verdict
-{
-    /// <summary>The check's criterion was met.</summary>
-    Pass,
-    /// <summary>The criterion was not met, or the data were invalid (NaN, missing quantity).</summary>
-    Fail,
-    /// <summary>The numbers cannot decide (e.g. the data never left the pre-asymptotic range).</summary>
-    Inconclusive,
-}
+namespace ConvergenceSuite.Harness.Summary;
 
 /// <summary>One curve of a plot: x and y of equal length.</summary>
 public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, bool IsReference = false);
@@ -53,15 +45,6 @@ public sealed record CheckResult(
     /// <summary>A result without plots.</summary>
     public static CheckResult Of(string checkId, Verdict verdict, string message, IReadOnlyDictionary<string, double> evidence) =>
         new(checkId, verdict, message, evidence, []);
-}
-
-/// <summary>Which solver, in which version and from which source revision, produced a case's results (each part as the
-/// solver reported it; version and commit null when not given).</summary>
-public sealed record SolverProvenance(string Name, string? Version, string? Commit)
-{
-    /// <summary>"name 1.2.0 (commit abc123)", leaving out what is unknown.</summary>
-    public override string ToString() =>
-        Name + (Version is null ? "" : " " + Version) + (Commit is null ? "" : $" (commit {Commit})");
 }
 
 /// <summary>All checks run on one case, with what ran it.</summary>

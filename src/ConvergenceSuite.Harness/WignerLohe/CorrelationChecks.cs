@@ -1,4 +1,5 @@
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Reductions;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Numerics.Wigner;
 

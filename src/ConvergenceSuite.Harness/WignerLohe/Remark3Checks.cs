@@ -1,7 +1,8 @@
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
-using ConvergenceSuite.Harness.Convergence;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Numerics.Wigner;
 using static ConvergenceSuite.Harness.Checks.CheckHelpers;

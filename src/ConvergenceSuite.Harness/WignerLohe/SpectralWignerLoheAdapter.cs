@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Solvers;
+using QuantumSync.Models.WignerLohe;
 using QuantumSync.Numerics.Fft;
 using QuantumSync.Numerics.Wigner;
 using QuantumSync.Solvers.SchrodingerLohe;
@@ -9,17 +11,11 @@ using QuantumSync.Solvers.WignerLohe;
 
 namespace ConvergenceSuite.Harness.WignerLohe;
 
-/// <summary>
-/// The phase-space data of a W-L run (<see cref="Trajectory.Payload"/>): the grid, the discretised problem the solver
-/// started from, and (when states are stored) every field w_jk at every sample, (x,p) layout, index [sample][j·N + k].
-/// </summary>
-public sealed record WignerLohePayload(PhaseSpaceGrid Grid, WignerLoheProblem Problem, IReadOnlyList<Complex[][]>? Fields);
-
 /// <summary>Wraps the spectral W-L splitting solver (QuantumSync.Solvers.WignerLohe) as a solver under test.</summary>
-public sealed class SpectralWignerLoheAdapter : ISolverUnderTest, ConvergenceSuite.Harness.Solvers.IDeclaresSchemes
+public sealed class SpectralWignerLoheAdapter : ISolverUnderTest, IDeclaresSchemes
 {
     /// <summary>Every scheme of the splitting registry, at its registered order.</summary>
-    public IReadOnlyList<ConvergenceSuite.Harness.Solvers.DeclaredScheme> Schemes { get; } = ConvergenceSuite.Harness.Solvers.SchemeDeclarations.SplittingRegistry();
+    public IReadOnlyList<DeclaredScheme> Schemes { get; } = ConvergenceSuite.Harness.Solvers.SchemeDeclarations.SplittingRegistry();
 
     private readonly IFftBackend? _backend;
 

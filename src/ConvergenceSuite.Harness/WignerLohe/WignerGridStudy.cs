@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Studies;

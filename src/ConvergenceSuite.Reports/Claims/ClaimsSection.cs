@@ -1,4 +1,5 @@
 using System.Text;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Formatting;
 using ConvergenceSuite.Reports.Html;

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Reports.Formatting;
 
 namespace ConvergenceSuite.Reports.Comparison;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 
 namespace ConvergenceSuite.Reports.JUnit;

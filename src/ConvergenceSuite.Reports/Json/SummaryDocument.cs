@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 
 namespace ConvergenceSuite.Reports.Json;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Formatting;
 

@@ -1,8 +1,9 @@
 using System.Numerics;
-using QuantumSync.Numerics;
+using QuantumSync.Models.WignerLohe;
 using QuantumSync.Numerics.Fft;
 using QuantumSync.Numerics.Ode;
 using QuantumSync.Numerics.Wigner;
+using QuantumSync.Numerics;
 using QuantumSync.Solvers.SchrodingerLohe;
 using QuantumSync.Solvers.Splitting;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using QuantumSync.Models.WignerLohe;
 using QuantumSync.Numerics.Fft;
 using QuantumSync.Numerics.Wigner;
 using QuantumSync.Solvers.SchrodingerLohe;

@@ -1,4 +1,5 @@
 using System.Text;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using NUnit.Framework;
 using Shouldly;

@@ -1,3 +1,4 @@
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Running;
@@ -35,6 +36,6 @@ public class CatalogueTests
         var result = new RegressionRunner(ReferenceStore.FindDefault()!).RunCase(definition);
         foreach (var check in result.Checks) TestContext.Out.WriteLine($"{check.CheckId}: {check.Verdict}: {check.Message}");
         result.Error.ShouldBeNull();
-        result.Checks.Where(k => k.Verdict != Harness.Summary.Verdict.Pass).Select(k => $"{k.CheckId}: {k.Message}").ShouldBeEmpty();
+        result.Checks.Where(k => k.Verdict != ConvergenceSuite.Convergence.Verdict.Pass).Select(k => $"{k.CheckId}: {k.Message}").ShouldBeEmpty();
     }
 }

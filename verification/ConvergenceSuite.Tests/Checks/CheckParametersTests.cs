@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Cli;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;

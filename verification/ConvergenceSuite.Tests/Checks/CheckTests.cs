@@ -1,4 +1,6 @@
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Solvers;
@@ -137,9 +139,9 @@ public class CheckTests
         frozenResult.Evidence["ode_samples_in_window"].ShouldBeGreaterThanOrEqualTo(3);
         // ψ_2 = −ψ_1 = −ψ_3 breaks condition (12) for j = 2: Σ_k Re z_2k(0) = 1 − 1 − 1 < 0.
         var violated = TestCases.Small(3, """{ "id": "theorem-2.4" }""", dt: 0.02, final: 2.0, coupling: 2.0, scheme: "strang");
-        var spec = (Harness.Cases.SchrodingerLoheSpec)violated.Problem;
-        var same = new Harness.Cases.SchrodingerLoheSpec(spec.Lengths, spec.GridPoints, spec.Coupling, spec.Potentials,
-            [spec.Initial[0], new Harness.Cases.StateRecipe("−ψ_0", (g, prev) => prev[0].Select(v => -v).ToArray()), spec.Initial[0]],
+        var spec = (SchrodingerLoheSpec)violated.Problem;
+        var same = new SchrodingerLoheSpec(spec.Lengths, spec.GridPoints, spec.Coupling, spec.Potentials,
+            [spec.Initial[0], new StateRecipe("−ψ_0", (g, prev) => prev[0].Select(v => -v).ToArray()), spec.Initial[0]],
             true, spec.FinalTime, spec.SampleTimes);
         var definition = violated with { Problem = same };
         Evaluate(definition, TestCases.Run(definition), "theorem-2.4").Verdict.ShouldBe(Verdict.Inconclusive);

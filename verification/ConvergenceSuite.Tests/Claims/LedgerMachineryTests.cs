@@ -2,7 +2,7 @@ using System.Numerics;
 using ConvergenceSuite.Cli;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Claims;
-using ConvergenceSuite.Harness.Convergence;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Claims;
 using NUnit.Framework;

@@ -1,4 +1,6 @@
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Cli;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Claims;
 using ConvergenceSuite.Harness.Solvers;

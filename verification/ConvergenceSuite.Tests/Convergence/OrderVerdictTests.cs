@@ -1,4 +1,4 @@
-using ConvergenceSuite.Harness.Convergence;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
 using Shouldly;

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Cli;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.External;
@@ -49,7 +50,7 @@ public class ContractSchemaTests
         var path = c.Problem switch
         {
             SchrodingerLoheSpec s => ExternalContract.WriteProblem(folder, s.Discretise(c.Resolution.GridPoints), c.Resolution.Scheme, c.Resolution.TimeStep, s.SampleTimes, storeStates),
-            Harness.WignerLohe.WignerLoheSpec w => ExternalContract.WriteWignerProblem(folder, w.Discretise(c.Resolution.GridPoints), c.Resolution.Scheme, c.Resolution.TimeStep, w.SampleTimes, storeStates),
+            WignerLoheSpec w => ExternalContract.WriteWignerProblem(folder, w.Discretise(c.Resolution.GridPoints), c.Resolution.Scheme, c.Resolution.TimeStep, w.SampleTimes, storeStates),
             KuramotoSpec k => ExternalContract.WriteKuramotoProblem(folder, k.Kuramoto, c.Resolution.Scheme, c.Resolution.TimeStep, k.AbsoluteTolerance, k.RelativeTolerance, k.SampleTimes),
             _ => throw new InvalidOperationException(),
         };

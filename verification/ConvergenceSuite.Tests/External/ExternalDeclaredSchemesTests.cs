@@ -1,3 +1,5 @@
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.External;
 using ConvergenceSuite.Harness.Running;

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Text;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Cli;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.External;
 using ConvergenceSuite.Harness.Running;
@@ -132,7 +134,7 @@ public class ExternalSolverTests
         var result = new VerificationRunner().RunCase(StandInCase("standin-unsupported", "unsupported"));
         result.Error.ShouldBeNull();
         result.Checks.ShouldNotBeEmpty();
-        result.Checks.ShouldAllBe(k => k.Verdict == Harness.Summary.Verdict.Inconclusive);
+        result.Checks.ShouldAllBe(k => k.Verdict == ConvergenceSuite.Convergence.Verdict.Inconclusive);
         result.Checks.ShouldAllBe(k => k.Message.Contains("does not support this case") && k.Message.Contains("this stand-in does no splitting today"));
     }
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Cli;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.External;
 using ConvergenceSuite.Harness.Running;

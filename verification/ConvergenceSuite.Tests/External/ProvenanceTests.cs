@@ -1,4 +1,5 @@
 using System.Text;
+using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.External;
 using ConvergenceSuite.Harness.Running;

@@ -1,4 +1,6 @@
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Kuramoto;
 using ConvergenceSuite.Harness.Summary;
@@ -115,7 +117,7 @@ public class AdlerCheckTests
     {
         var c = Adler(0.7, 1.0, """{ "id": "adler-locked-phase" }""");
         var good = Run(c);
-        var bare = new Harness.Solvers.Trajectory(good.Solver, good.Scheme, good.Backend, good.TimeStep, null, 2, good.Times, good.Correlations, null, 0);
+        var bare = new Trajectory(good.Solver, good.Scheme, good.Backend, good.TimeStep, null, 2, good.Times, good.Correlations, null, 0);
         Evaluate(c, bare).Verdict.ShouldBe(Verdict.Fail);
     }
 

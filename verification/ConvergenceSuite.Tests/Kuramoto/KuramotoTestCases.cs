@@ -1,11 +1,14 @@
 using System.Numerics;
 using System.Text;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Kuramoto;
 using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
+using QuantumSync.Models.Kuramoto;
 using QuantumSync.Solvers.Kuramoto;
 
 namespace ConvergenceSuite.Tests.Kuramoto;

@@ -1,4 +1,6 @@
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.References;
 using ConvergenceSuite.Harness.Solvers;
@@ -6,8 +8,9 @@ using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
-using QuantumSync.Numerics;
+using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Numerics.Ode;
+using QuantumSync.Numerics;
 using QuantumSync.Solvers.SchrodingerLohe;
 using Shouldly;
 

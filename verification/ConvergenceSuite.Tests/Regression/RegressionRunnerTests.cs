@@ -1,8 +1,9 @@
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Running;
-using ConvergenceSuite.SeededBugs;
 using ConvergenceSuite.Harness.Summary;
+using ConvergenceSuite.SeededBugs;
 using NUnit.Framework;
 using Shouldly;
 

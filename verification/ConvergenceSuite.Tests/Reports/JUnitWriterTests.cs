@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.JUnit;
 using NUnit.Framework;

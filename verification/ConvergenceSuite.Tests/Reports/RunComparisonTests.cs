@@ -1,4 +1,5 @@
 using ConvergenceSuite.Cli;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Comparison;
 using ConvergenceSuite.Reports.Json;

@@ -1,3 +1,4 @@
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 
 namespace ConvergenceSuite.Tests.Reports;

@@ -1,3 +1,4 @@
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Running;
 using NUnit.Framework;

@@ -1,11 +1,13 @@
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Kuramoto;
 using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Running;
-using ConvergenceSuite.SeededBugs;
 using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.Summary;
+using ConvergenceSuite.SeededBugs;
 using NUnit.Framework;
 using Shouldly;
 

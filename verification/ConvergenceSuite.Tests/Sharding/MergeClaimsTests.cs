@@ -1,4 +1,5 @@
 using ConvergenceSuite.Cli;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Claims;
 using ConvergenceSuite.Harness.Sharding;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConvergenceSuite.Cli;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Sharding;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Json;

@@ -1,4 +1,6 @@
 using System.Reflection;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Running;

@@ -1,8 +1,10 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using ConvergenceSuite.Harness.Summary;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Running;
 using ConvergenceSuite.Harness.Solvers;
+using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
 using Shouldly;
 
@@ -78,7 +80,7 @@ public sealed class SolverAssembliesTests
     {
         // The stand-in external solver is an executable with no ISolverUnderTest in it.
         var e = Should.Throw<SolverAssemblyException>(() => SolverAssemblies.Load(Path.Combine(AppContext.BaseDirectory, "StandInSolver.dll")));
-        e.Message.ShouldContain("has no public class implementing ConvergenceSuite.Harness.Solvers.ISolverUnderTest");
+        e.Message.ShouldContain("has no public class implementing ConvergenceSuite.Abstractions.ISolverUnderTest");
     }
 
     [Test]

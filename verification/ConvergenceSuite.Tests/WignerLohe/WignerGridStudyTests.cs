@@ -1,8 +1,10 @@
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
-using ConvergenceSuite.SeededBugs;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Harness.WignerLohe;
+using ConvergenceSuite.SeededBugs;
 using NUnit.Framework;
 using Shouldly;
 using static ConvergenceSuite.Tests.WignerLohe.WignerTestCases;

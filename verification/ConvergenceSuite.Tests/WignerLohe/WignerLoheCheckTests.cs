@@ -1,4 +1,6 @@
 using System.Numerics;
+using ConvergenceSuite.Abstractions;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Summary;
@@ -66,13 +68,13 @@ public class WignerLoheCheckTests
         misdeclared.Message.ShouldContain("[3.8, 4.2]");
     }
 
-    private sealed class StrangClaimedFourth(Harness.Solvers.ISolverUnderTest inner) : Harness.Solvers.ISolverUnderTest, Harness.Solvers.IDeclaresSchemes
+    private sealed class StrangClaimedFourth(ISolverUnderTest inner) : ISolverUnderTest, IDeclaresSchemes
     {
         public string Name => inner.Name;
         public IReadOnlyCollection<ModelKind> Models => inner.Models;
-        public IReadOnlyList<Harness.Solvers.DeclaredScheme> Schemes { get; } = [new("strang", 4)];
+        public IReadOnlyList<DeclaredScheme> Schemes { get; } = [new("strang", 4)];
 
-        public Harness.Solvers.Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null,
+        public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null,
             CancellationToken cancellation = default) => inner.Run(problem, resolution, storeStates, sampleTimes, cancellation);
     }
 
@@ -204,11 +206,11 @@ public class WignerLoheCheckTests
     }
 
     /// <summary>A solver that must not be run: the check under test has to take its reference elsewhere.</summary>
-    private sealed class RefusingSolver : Harness.Solvers.ISolverUnderTest
+    private sealed class RefusingSolver : ISolverUnderTest
     {
         public string Name => "refusing";
         public IReadOnlyCollection<ModelKind> Models => [ModelKind.WignerLohe];
-        public Harness.Solvers.Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null,
+        public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null,
             CancellationToken cancellation = default) => throw new InvalidOperationException("the check ran the solver under test");
     }
 

@@ -2,9 +2,10 @@ using System.Numerics;
 using NUnit.Framework;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
+using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Models.States;
-using QuantumSync.Numerics;
 using QuantumSync.Numerics.LinearAlgebra;
+using QuantumSync.Numerics;
 using QuantumSync.Solvers.SchrodingerLohe;
 using Shouldly;
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using NUnit.Framework;
+using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Numerics;
 using QuantumSync.Solvers.SchrodingerLohe;
 using Shouldly;

@@ -2,6 +2,7 @@ using System.Numerics;
 using NUnit.Framework;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
+using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Models.States;
 using QuantumSync.Numerics;
 using QuantumSync.Solvers.SchrodingerLohe;

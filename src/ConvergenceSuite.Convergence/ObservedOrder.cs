@@ -1,4 +1,4 @@
-namespace ConvergenceSuite.Harness.Convergence;
+namespace ConvergenceSuite.Convergence;
 
 /// <summary>
 /// Observed order of convergence from an error ladder (hᵢ, eᵢ), where eᵢ is the error against a

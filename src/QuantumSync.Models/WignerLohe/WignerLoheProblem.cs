@@ -3,7 +3,7 @@ using QuantumSync.Models.Potentials;
 using QuantumSync.Numerics;
 using QuantumSync.Numerics.Wigner;
 
-namespace QuantumSync.Solvers.WignerLohe;
+namespace QuantumSync.Models.WignerLohe;
 
 /// <summary>
 /// The semi-discrete Wigner-Lohe problem for N identical oscillators: a phase-space grid, K ≥ 0, one potential V

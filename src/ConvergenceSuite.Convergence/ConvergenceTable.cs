@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ConvergenceSuite.Harness.Convergence;
+namespace ConvergenceSuite.Convergence;
 
 /// <summary>One row of a study table. Null means "not available" (printed empty in CSV, "--" in LaTeX).</summary>
 /// <param name="Step">h (or dt) of the row.</param>

@@ -1,4 +1,4 @@
-namespace ConvergenceSuite.Harness.Convergence;
+namespace ConvergenceSuite.Convergence;
 
 /// <summary>A fitted exponential rate: ln q(t) ≈ a − λ t over the fitted points.</summary>
 /// <param name="Rate">λ, the decay rate (positive for decay; a growth rate is −λ, see <see cref="Growth"/>).</param>

@@ -1,7 +1,7 @@
 using System.Numerics;
 using QuantumSync.Numerics;
 
-namespace QuantumSync.Solvers.SchrodingerLohe;
+namespace QuantumSync.Models.SchrodingerLohe;
 
 /// <summary>
 /// The semi-discrete S-L problem on a periodic grid: N wave functions, coupling K ≥ 0, one potential per

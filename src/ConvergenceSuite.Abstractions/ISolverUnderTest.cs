@@ -1,6 +1,5 @@
-using ConvergenceSuite.Harness.Cases;
 
-namespace ConvergenceSuite.Harness.Solvers;
+namespace ConvergenceSuite.Abstractions;
 
 /// <summary>
 /// A solver as the harness sees it. The solver knows nothing of the harness; an adapter implements this.

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ConvergenceSuite.Harness.Convergence;
+namespace ConvergenceSuite.Convergence;
 
 /// <summary>Settings of <see cref="AsymptoticRangeDetector"/>; the defaults are reasoned below.</summary>
 public sealed record AsymptoticRangeOptions

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ConvergenceSuite.Harness.Convergence;
+namespace ConvergenceSuite.Convergence;
 
 /// <summary>Settings of <see cref="SpectralConvergence.Fit"/>.</summary>
 public sealed record SpectralFitOptions

@@ -1,7 +1,6 @@
-using ConvergenceSuite.Harness.Cases;
 using QuantumSync.Models.Kuramoto;
 
-namespace ConvergenceSuite.Harness.Kuramoto;
+namespace ConvergenceSuite.Abstractions;
 
 /// <summary>How the natural frequencies of a case were drawn from the Lorentzian
 /// g(Ω) = (γ/π) / ((Ω − Ω₀)² + γ²): quantile sample or seeded random sample (see <see cref="LorentzianKuramoto"/>).</summary>

@@ -1,4 +1,4 @@
-namespace ConvergenceSuite.Harness.Convergence;
+namespace ConvergenceSuite.Convergence;
 
 /// <summary>How a three-grid triple behaves, in the terms of Celik et al. (2008).</summary>
 public enum GciConvergence

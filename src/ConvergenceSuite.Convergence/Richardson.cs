@@ -1,4 +1,4 @@
-namespace ConvergenceSuite.Harness.Convergence;
+namespace ConvergenceSuite.Convergence;
 
 /// <summary>Richardson extrapolation with an observed order, from a fine/medium/coarse triple.</summary>
 /// <param name="Order">Observed order p (NaN when undefined).</param>

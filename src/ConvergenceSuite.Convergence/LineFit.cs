@@ -1,4 +1,4 @@
-namespace ConvergenceSuite.Harness.Convergence;
+namespace ConvergenceSuite.Convergence;
 
 /// <summary>
 /// Result of an ordinary least-squares straight-line fit y ≈ Intercept + Slope·x.

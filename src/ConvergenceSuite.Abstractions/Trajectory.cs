@@ -1,7 +1,7 @@
 using System.Numerics;
 using QuantumSync.Numerics;
 
-namespace ConvergenceSuite.Harness.Solvers;
+namespace ConvergenceSuite.Abstractions;
 
 /// <summary>
 /// What a solver under test returns: sample times, the correlation matrix z_jk = &lt;ψ_j, ψ_k&gt; as the solver
@@ -30,7 +30,7 @@ public sealed class Trajectory
     public string Solver { get; }
 
     /// <summary>The solver's own account of itself (name, version, commit), when it gave one; copied into the case result.</summary>
-    public Summary.SolverProvenance? Provenance { get; init; }
+    public SolverProvenance? Provenance { get; init; }
     public string Scheme { get; }
     /// <summary>FFT backend that ran, recorded in reports.</summary>
     public string Backend { get; }

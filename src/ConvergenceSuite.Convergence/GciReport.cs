@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ConvergenceSuite.Harness.Convergence;
+namespace ConvergenceSuite.Convergence;
 
 /// <summary>One parsed input line: the first column (cell count or h), the value, and where it came from.</summary>
 public sealed record GciInputLine(int LineNumber, double FirstColumn, double Value);

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace QuantumSync.Solvers.Kuramoto;
+namespace QuantumSync.Models.Kuramoto;
 
 /// <summary>
 /// Solver output at the requested sample times t_i: unwrapped phases θ_j(t_i) (Phases[i][j]) and the order parameter

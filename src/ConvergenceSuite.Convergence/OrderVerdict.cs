@@ -1,7 +1,6 @@
 using System.Globalization;
-using ConvergenceSuite.Harness.Summary;
 
-namespace ConvergenceSuite.Harness.Convergence;
+namespace ConvergenceSuite.Convergence;
 
 /// <summary>
 /// Everything an order study decided, with the numbers a report prints: the ladder, pairwise orders, the
@@ -24,49 +23,6 @@ public sealed record OrderStudyResult(
 
     /// <summary>Standard error of <see cref="Order"/> (NaN when undefined, i.e. fewer than three kept points).</summary>
     public double OrderStandardError => Fit?.SlopeStandardError ?? double.NaN;
-
-    /// <summary>
-    /// The result as a summary check: evidence carries the LSQ order, its standard error, the window, the
-    /// kept range and the pairwise orders (finite values only); the message names the exclusions; the plot
-    /// shows the ladder (log-log) with a reference line of the window's middle slope.
-    /// </summary>
-    public CheckResult ToCheckResult(string checkId, string quantityLabel = "error")
-    {
-        // Only finite numbers go into the evidence (undefined ones are left out, the message says why), so
-        // JSON exporters never meet NaN.
-        var evidence = new Dictionary<string, double>();
-        void Add(string key, double value)
-        {
-            if (double.IsFinite(value))
-                evidence[key] = value;
-        }
-        Add("order_lsq", Order);
-        Add("order_lsq_stderr", OrderStandardError);
-        Add("expected_low", ExpectedLow);
-        Add("expected_high", ExpectedHigh);
-        if (Range.Count > 0)
-        {
-            Add("kept_first", Range.First);
-            Add("kept_last", Range.Last);
-        }
-        Add("kept_count", Range.Count);
-        Add("points", Steps.Count);
-        for (int i = 0; i < PairwiseOrders.Count; i++)
-            Add($"pairwise_order_{i}", PairwiseOrders[i]);
-
-        var series = new List<Series> { new("measured", Steps.ToArray(), Errors.ToArray()) };
-        if (Range.Count > 0 && double.IsFinite(Order))
-        {
-            // Reference line of the window's middle slope through the finest kept point.
-            double slope = 0.5 * (ExpectedLow + ExpectedHigh);
-            double h0 = Steps[Range.Last], e0 = Errors[Range.Last];
-            double[] x = Steps.Skip(Range.First).Take(Range.Count).ToArray();
-            double[] y = x.Select(h => e0 * Math.Pow(h / h0, slope)).ToArray();
-            series.Add(new Series(string.Create(CultureInfo.InvariantCulture, $"slope {slope:G3}"), x, y, IsReference: true));
-        }
-        var plot = new PlotSpec($"{checkId}: {quantityLabel} vs step", "h", quantityLabel, series, LogX: true, LogY: true);
-        return new CheckResult(checkId, Verdict, Message, evidence, [plot]);
-    }
 }
 
 /// <summary>Settings of <see cref="OrderVerdict.Evaluate"/>.</summary>
