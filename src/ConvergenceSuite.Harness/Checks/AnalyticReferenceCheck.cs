@@ -142,13 +142,14 @@ public sealed class AnalyticReferenceCheck(double tolerance) : ICheck
 /// <summary>The analytic Gaussian-packet reference check.</summary>
 public sealed class AnalyticReferenceCheckModule : ICheckModule
 {
-    public IEnumerable<KeyValuePair<string, CheckFactory>> Factories => new Dictionary<string, CheckFactory>(StringComparer.Ordinal)
-    {
-        ["analytic-reference"] = (f, p) =>
+    /// <inheritdoc />
+    public IEnumerable<CheckDefinition> Checks =>
+    [
+        CheckDefinition.Of<AnalyticReferenceParameters>("analytic-reference", (p, f, problem) =>
         {
-            if (p is not SchrodingerLoheSpec spec) throw f.Error("id", "the analytic Gaussian-packet reference is for S-L cases");
+            if (problem is not SchrodingerLoheSpec spec) throw f.Error("id", "the analytic Gaussian-packet reference is for S-L cases");
             if (AnalyticReferenceCheck.NotApplicable(spec) is { } reason) throw f.Error("id", reason);
-            return new AnalyticReferenceCheck(f.Number("tolerance"));
-        },
-    };
+            return new AnalyticReferenceCheck(p.Tolerance);
+        }),
+    ];
 }

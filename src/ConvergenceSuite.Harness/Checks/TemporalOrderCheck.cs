@@ -47,23 +47,23 @@ public sealed class TemporalOrderCheck(IReadOnlyList<double> timeSteps, double f
     }
 
     /// <summary>Reads { "dts": [...], "final": T?, "window": [lo, hi], "scheme": name? } from a case file.</summary>
-    internal static TemporalOrderCheck Create(JsonFields f, Problem problem)
+    internal static TemporalOrderCheck Create(TemporalOrderParameters p, CheckSite f, Problem problem)
     {
         if (problem is not SchrodingerLoheSpec spec) throw f.Error("id", "the temporal-order study is for S-L cases");
         if (CheckContext.ExactPropagator(spec, spec.Grid(), out var reason) is null) throw f.Error("id", reason);
-        var dts = f.Numbers("dts");
+        var dts = p.Dts;
         if (dts.Length < 4) throw f.Error("dts", $"an order study needs at least 4 time steps; got {dts.Length}");
         if (dts.Any(d => d <= 0)) throw f.Error("dts", "time steps must be positive");
         if (dts.Distinct().Count() != dts.Length) throw f.Error("dts", "time steps must be distinct");
-        var final = f.NumberOr("final", problem.FinalTime);
+        var final = p.Final ?? problem.FinalTime;
         if (final <= 0) throw f.Error("final", "must be positive");
         foreach (var dt in dts)
         {
             var ratio = final / dt;
             if (Math.Abs(ratio - Math.Round(ratio)) > 1e-9 * ratio) throw f.Error("dts", $"final time {final} is not a multiple of dt = {dt}");
         }
-        var window = StudyFields.OptionalWindow(f);
-        var scheme = StudyFields.Scheme(f);
+        var window = StudyFields.OptionalWindow(f, p.Window);
+        var scheme = StudyFields.Scheme(f, p.Scheme);
         return new TemporalOrderCheck(dts, final, window, scheme);
     }
 }

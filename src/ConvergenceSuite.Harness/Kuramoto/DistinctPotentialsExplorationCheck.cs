@@ -135,17 +135,17 @@ public sealed class DistinctPotentialsExplorationCheck(IReadOnlyList<double> cou
 
     /// <summary>Reads { "couplings": [K, ...]?, "lateFraction": f?, "stdThreshold": ε?, "driftThreshold": δ? }; N = 2 with
     /// distinct potentials only, and enough samples in the late window.</summary>
-    internal static DistinctPotentialsExplorationCheck Create(JsonFields f, Problem problem)
+    internal static DistinctPotentialsExplorationCheck Create(DistinctPotentialsExplorationParameters p, CheckSite f, Problem problem)
     {
         if (problem is not SchrodingerLoheSpec spec) throw f.Error("id", "the distinct-potentials exploration runs on S-L cases");
         if (spec.Oscillators != 2) throw f.Error("id", $"the exploration is for N = 2; this case has N = {spec.Oscillators}");
         if (spec.IdenticalPotentials) throw f.Error("id", "the exploration needs distinct potentials V₁ ≠ V₂");
-        var couplings = f.NumbersOr("couplings", [])!;
+        var couplings = p.Couplings ?? [];
         if (couplings.Any(k => k < 0)) throw f.Error("couplings", "K must be ≥ 0");
-        var fraction = f.NumberOr("lateFraction", DefaultLateFraction);
+        var fraction = p.LateFraction;
         if (!(fraction > 0 && fraction <= 0.5)) throw f.Error("lateFraction", $"must lie in (0, 0.5]; got {fraction}");
-        var std = f.NumberOr("stdThreshold", DefaultStdThreshold);
-        var drift = f.NumberOr("driftThreshold", DefaultDriftThreshold);
+        var std = p.StdThreshold;
+        var drift = p.DriftThreshold;
         if (!(std > 0) || !(drift > 0)) throw f.Error("stdThreshold", "thresholds must be positive");
         var late = spec.SampleTimes.Count(t => t >= (1 - fraction) * spec.FinalTime);
         if (late < MinimumLateSamples) throw f.Error("lateFraction", $"only {late} samples fall in the late window; sample more often (need ≥ {MinimumLateSamples})");

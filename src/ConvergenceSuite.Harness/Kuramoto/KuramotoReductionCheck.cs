@@ -148,7 +148,7 @@ public sealed class KuramotoReductionCheck(double tolerance, double referenceSte
     private static double WrapToPi(double x) => x - 2 * Math.PI * Math.Floor((x + Math.PI) / (2 * Math.PI));
 
     /// <summary>Reads { "tolerance": ε?, "referenceStep": h? } and refuses cases the reduction does not cover.</summary>
-    internal static KuramotoReductionCheck Create(JsonFields f, Problem problem)
+    internal static KuramotoReductionCheck Create(KuramotoReductionParameters p, CheckSite f, Problem problem)
     {
         if (problem is not SchrodingerLoheSpec spec) throw f.Error("id", "the Kuramoto reduction compares an S-L run with the Kuramoto model; this is not an S-L case");
         if (spec.Potentials.Any(p => !p.IsConstant)) throw f.Error("id", "the Kuramoto reduction needs constant potentials V_j = Ω_j (kind \"constant\", one per oscillator)");
@@ -164,8 +164,8 @@ public sealed class KuramotoReductionCheck(double tolerance, double referenceSte
         var gap = spec.SampleTimes.Skip(1).Select((t, i) => t - spec.SampleTimes[i]).DefaultIfEmpty(0).Max();
         if (speed * gap > MaxPhaseStepPerSample)
             throw f.Error("id", Inv($"sampling too coarse to unwrap the phases: (max|Ω| + K)·Δ = {speed * gap:G4} > {MaxPhaseStepPerSample:G4}; sample at Δ ≤ {MaxPhaseStepPerSample / speed:G4}"));
-        var tolerance = f.NumberOr("tolerance", DefaultTolerance);
-        var step = f.NumberOr("referenceStep", DefaultReferenceStep);
+        var tolerance = p.Tolerance;
+        var step = p.ReferenceStep;
         if (!(step > 0)) throw f.Error("referenceStep", "must be positive");
         return new KuramotoReductionCheck(tolerance, step);
     }

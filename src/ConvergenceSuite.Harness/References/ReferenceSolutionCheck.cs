@@ -63,14 +63,25 @@ public sealed class ReferenceSolutionCheck(double tolerance, double integratorTo
 /// <summary>The reference-integrator checks (found by reflection like every module).</summary>
 public sealed class ReferenceIntegratorCheckModule : ICheckModule
 {
-    public IEnumerable<KeyValuePair<string, CheckFactory>> Factories => new Dictionary<string, CheckFactory>(StringComparer.Ordinal)
-    {
-        [ReferenceSolutionCheck.CheckId] = (f, p) =>
+    /// <inheritdoc />
+    public IEnumerable<CheckDefinition> Checks =>
+    [
+        CheckDefinition.Of<ReferenceSolutionParameters>(ReferenceSolutionCheck.CheckId, (p, f, problem) =>
         {
-            if (p is not SchrodingerLoheSpec) throw f.Error("id", "the reference integrator is for Schrödinger-Lohe cases");
-            var integratorTolerance = f.NumberOr("integratorTolerance", ReferenceIntegrator.DefaultTolerance);
-            if (!(integratorTolerance > 0)) throw f.Error("integratorTolerance", "must be positive");
-            return new ReferenceSolutionCheck(f.Number("tolerance"), integratorTolerance);
-        },
-    };
+            if (problem is not SchrodingerLoheSpec) throw f.Error("id", "the reference integrator is for Schrödinger-Lohe cases");
+            return new ReferenceSolutionCheck(p.Tolerance, p.IntegratorTolerance);
+        }),
+    ];
 }
+
+/// <summary>Parameters of "reference-solution".</summary>
+/// <param name="Tolerance">Largest allowed distance of states and z from the reference integrator.</param>
+/// <param name="IntegratorTolerance">Tolerance the reference integrator meets.</param>
+[System.ComponentModel.Description("States and z against the independent reference integrator (interaction picture + DOPRI5, not a splitting) at every sample.")]
+public sealed record ReferenceSolutionParameters(
+    [property: System.ComponentModel.Description("Largest allowed relative state error and |z − z_ref| against the reference integrator (no default: it depends on the scheme and dt of the case).")]
+    [property: Parameter(ExclusiveMinimum = 0)]
+    double Tolerance,
+    [property: System.ComponentModel.Description("Error tolerance of the reference integrator (DOPRI5). Default 1e-13: against the exact references the states then agree to 1.7e-11 or better, inside the 1e-10 the integrator must meet and below the splitting errors it measures.")]
+    [property: Parameter(ExclusiveMinimum = 0)]
+    double IntegratorTolerance = ReferenceIntegrator.DefaultTolerance);

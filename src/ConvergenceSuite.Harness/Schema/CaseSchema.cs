@@ -1,17 +1,25 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text;
 using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
+using ConvergenceSuite.Harness.Checks;
 using Json.Schema;
 
 namespace ConvergenceSuite.Harness.Schema;
 
 /// <summary>
-/// The JSON Schema (draft 2020-12) of case files, verification/case.schema.json, embedded in this assembly. The loader
+/// The JSON Schema (draft 2020-12) of case files, verification/case.schema.json. It is composed by <see cref="Generate"/>
+/// from two parts: the model and case level, hand-written in Schema/case-models.schema.json (embedded in this
+/// assembly), and the checks, generated from each check's parameters record (<see cref="CheckDefinition"/>) by
+/// <see cref="JsonSchemaExporter"/>. The checked-in verification/case.schema.json (for editors) is kept equal to the
+/// generated text by a test (CaseSchemaTests.CheckedInSchema_EqualsGenerated). The loader
 /// validates every case file with it before the strict reader runs; a violation becomes a <see cref="CaseFileException"/>
 /// naming the file, the JSON path (e.g. "$.grid.points[0]") and the problem in the reader's words ("unknown field",
 /// "required field is missing", "expected a finite number, found …"). The schema is the first line of defence and
@@ -27,19 +35,183 @@ public static partial class CaseSchema
     /// <summary>Name of the schema file in verification/ and of the embedded resource.</summary>
     public const string FileName = "case.schema.json";
 
-    private const string ResourceName = "ConvergenceSuite.Harness.case.schema.json";
+    /// <summary>Name of the hand-written model-level part in src/ConvergenceSuite.Harness/Schema and of its embedded resource.</summary>
+    public const string ModelsFileName = "case-models.schema.json";
+
+    private const string ResourceName = "ConvergenceSuite.Harness." + ModelsFileName;
+
+    /// <summary>The member of "$defs" in the model-level part that the generated check definitions replace.</summary>
+    private const string CheckPlaceholder = "check";
 
     private static readonly Lazy<(JsonSchema Schema, JsonNode Node, string Text)> Loaded = new(() =>
+    {
+        var text = Generate();
+        return (JsonSchema.FromText(text), JsonNode.Parse(text)!, text);
+    });
+
+    /// <summary>The schema text the loader validates with (<see cref="Generate"/>; equal to verification/case.schema.json).</summary>
+    public static string Text => Loaded.Value.Text;
+
+    /// <summary>
+    /// The case-file schema as indented text ending with a line break: the hand-written model-level part with its
+    /// "$defs/check" placeholder replaced by "$defs/check" (the id selects "$defs/check-ID") and one "$defs/check-ID" per
+    /// registered check, generated from the check's parameters record (members, types, defaults, required members,
+    /// descriptions and <see cref="ParameterAttribute"/> constraints).
+    /// </summary>
+    public static string Generate()
     {
         using var stream = typeof(CaseSchema).Assembly.GetManifestResourceStream(ResourceName)
                            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the harness assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        var text = reader.ReadToEnd();
-        return (JsonSchema.FromText(text), JsonNode.Parse(text)!, text);
-    });
+        var root = JsonNode.Parse(reader.ReadToEnd())!.AsObject();
+        var defs = root["$defs"]!.AsObject();
+        var composed = new JsonObject();
+        foreach (var (name, value) in defs.ToList())
+        {
+            defs.Remove(name);
+            if (name != CheckPlaceholder)
+            {
+                composed[name] = value;
+                continue;
+            }
+            composed[CheckPlaceholder] = CheckSelector();
+            foreach (var definition in CheckRegistry.Definitions) composed[$"check-{definition.Id}"] = CheckParametersSchema(definition);
+        }
+        if (!composed.ContainsKey(CheckPlaceholder)) throw new InvalidOperationException($"{ModelsFileName} has no \"$defs/{CheckPlaceholder}\" placeholder.");
+        root["$defs"] = composed;
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
 
-    /// <summary>The schema text as embedded (identical to verification/case.schema.json at build time).</summary>
-    public static string Text => Loaded.Value.Text;
+    private static JsonObject CheckSelector()
+    {
+        var ids = CheckRegistry.Definitions.Select(d => d.Id).ToArray();
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = "A check, selected by id, with its parameters.",
+            ["required"] = new JsonArray("id"),
+            ["properties"] = new JsonObject
+            {
+                ["id"] = new JsonObject
+                {
+                    ["type"] = "string",
+                    ["enum"] = new JsonArray(ids.Select(id => (JsonNode)id).ToArray()),
+                    ["description"] = "A registered check id.",
+                    ["errorMessage"] = "unknown check {value}; known: {enum}",
+                },
+            },
+            ["allOf"] = new JsonArray(ids.Select(id => (JsonNode)new JsonObject
+            {
+                ["if"] = new JsonObject { ["properties"] = new JsonObject { ["id"] = new JsonObject { ["const"] = id } } },
+                ["then"] = new JsonObject { ["$ref"] = $"#/$defs/check-{id}" },
+            }).ToArray()),
+        };
+    }
+
+    private static JsonObject CheckParametersSchema(CheckDefinition definition)
+    {
+        var options = new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true, TransformSchemaNode = TransformParameter };
+        var generated = definition.Parameters.Options.GetJsonSchemaAsNode(definition.Parameters.Type, options).AsObject();
+        var properties = new JsonObject { ["id"] = new JsonObject { ["type"] = "string" } };
+        if (generated["properties"] is JsonObject members)
+            foreach (var (name, value) in members.ToList())
+            {
+                members.Remove(name);
+                properties[name] = value;
+            }
+        var required = new JsonArray("id");
+        foreach (var name in RequiredMembers(definition.Parameters)) required.Add(name);
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = definition.Description,
+            ["properties"] = properties,
+            ["additionalProperties"] = false,
+            ["required"] = required,
+        };
+    }
+
+    private static IEnumerable<string> RequiredMembers(JsonTypeInfo info) =>
+        info.Properties.Where(CheckParameterReader.IsRequired).Select(p => p.Name);
+
+    /// <summary>
+    /// Rewrites each node the exporter generates: no "null" (a case file omits a member instead), the member's
+    /// description and <see cref="ParameterAttribute"/> constraints, a nested record closed like the check object.
+    /// </summary>
+    private static JsonNode TransformParameter(JsonSchemaExporterContext context, JsonNode schema)
+    {
+        if (schema is not JsonObject node) return schema;
+        if (node["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "null"))
+        {
+            var kept = types.Select(t => t!.GetValue<string>()).Where(t => t != "null").ToArray();
+            node["type"] = kept.Length == 1 ? kept[0] : new JsonArray(kept.Select(t => (JsonNode)t).ToArray());
+        }
+        if (node["default"] is null && node.ContainsKey("default")) node.Remove("default");
+        if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && node["properties"] is JsonObject)
+        {
+            node["additionalProperties"] = false;
+            var required = new JsonArray(RequiredMembers(context.TypeInfo).Select(n => (JsonNode)n).ToArray());
+            node.Remove("required");
+            if (required.Count > 0) node["required"] = required;
+        }
+        if (context.PropertyInfo is not { } property || context.Path.Length == 0 || context.Path[^1].ToString() != property.Name) return node;
+        var rules = CheckParameterReader.Attribute(property);
+        var description = CheckParameterReader.Description(property);
+        var result = new JsonObject();
+        var isArray = node["type"]?.GetValue<string>() == "array";
+        if (rules?.Ref is { } reference)
+        {
+            result["$ref"] = $"#/$defs/{reference}";
+            if (description is not null) result["description"] = description;
+            return result;
+        }
+        foreach (var (key, value) in node.ToList())
+        {
+            node.Remove(key);
+            result[key] = value;
+        }
+        if (description is not null) result["description"] = description;
+        if (rules is null) return Reorder(result);
+        if (isArray)
+        {
+            var items = rules.ItemsRef is { } itemReference ? new JsonObject { ["$ref"] = $"#/$defs/{itemReference}" } : result["items"]!.AsObject();
+            if (rules.ItemsRef is null) AddConstraints(items, rules);
+            result["items"] = items;
+            if (rules.MinItems >= 0) result["minItems"] = rules.MinItems;
+        }
+        else
+        {
+            AddConstraints(result, rules);
+        }
+        return Reorder(result);
+    }
+
+    private static void AddConstraints(JsonObject node, ParameterAttribute rules)
+    {
+        if (rules.Enum is { } allowed) node["enum"] = new JsonArray(allowed.Select(a => (JsonNode)a).ToArray());
+        if (rules.MinLength >= 0) node["minLength"] = rules.MinLength;
+        if (!double.IsNaN(rules.ExclusiveMinimum)) node["exclusiveMinimum"] = rules.ExclusiveMinimum;
+        if (!double.IsNaN(rules.Minimum)) node["minimum"] = rules.Minimum;
+        if (!double.IsNaN(rules.Maximum)) node["maximum"] = rules.Maximum;
+        if (!double.IsNaN(rules.ExclusiveMaximum)) node["exclusiveMaximum"] = rules.ExclusiveMaximum;
+        if (rules.ErrorMessage is { } message) node["errorMessage"] = message;
+    }
+
+    /// <summary>Keywords in a fixed, readable order: what the value is, what it means, what it must satisfy, its default.</summary>
+    private static JsonObject Reorder(JsonObject node)
+    {
+        string[] order = ["$ref", "type", "description", "enum", "properties", "additionalProperties", "required", "items", "minItems", "minLength",
+            "exclusiveMinimum", "minimum", "maximum", "exclusiveMaximum", "default", "errorMessage"];
+        var result = new JsonObject();
+        foreach (var key in order.Concat(node.Select(p => p.Key).Where(k => !order.Contains(k)).ToList()))
+        {
+            if (!node.ContainsKey(key)) continue;
+            var value = node[key];
+            node.Remove(key);
+            result[key] = value;
+        }
+        return result;
+    }
 
     /// <summary>All violations of the schema by <paramref name="root"/>, most useful first (empty when valid).</summary>
     public static IReadOnlyList<SchemaViolation> Validate(JsonElement root)

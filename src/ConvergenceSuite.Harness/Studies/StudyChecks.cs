@@ -14,12 +14,13 @@ namespace ConvergenceSuite.Harness.Studies;
 /// </summary>
 public sealed class StudyCheckModule : ICheckModule
 {
-    public IEnumerable<KeyValuePair<string, CheckFactory>> Factories => new Dictionary<string, CheckFactory>(StringComparer.Ordinal)
-    {
-        [TimeStudyCheck.CheckId] = TimeStudyCheck.Create,
-        [GridStudyCheck.CheckId] = GridStudyCheck.Create,
-        [WorkPrecisionCheck.CheckId] = WorkPrecisionCheck.Create,
-    };
+    /// <inheritdoc />
+    public IEnumerable<CheckDefinition> Checks =>
+    [
+        CheckDefinition.Of<TimeStudyParameters>(TimeStudyCheck.CheckId, TimeStudyCheck.Create),
+        CheckDefinition.Of<GridStudyParameters>(GridStudyCheck.CheckId, GridStudyCheck.Create),
+        CheckDefinition.Of<WorkPrecisionParameters>(WorkPrecisionCheck.CheckId, WorkPrecisionCheck.Create),
+    ];
 }
 
 /// <summary>Case-file parsing shared by the study checks.</summary>
@@ -28,20 +29,16 @@ internal static class StudyFields
     /// <summary>Ratio tolerance for "T is a multiple of dt": T/dt within 1e-9 (relative) of an integer, as the solver's AdvanceTo demands.</summary>
     private const double MultipleTolerance = 1e-9;
 
-    public static SchrodingerLoheSpec RequireSchrodingerLohe(JsonFields f, Problem problem, string what) =>
+    public static SchrodingerLoheSpec RequireSchrodingerLohe(CheckSite f, Problem problem, string what) =>
         problem as SchrodingerLoheSpec ?? throw f.Error("id", $"the {what} is implemented for S-L cases only (other levels plug in their runner later)");
 
-    public static string? Scheme(JsonFields f)
-    {
-        var scheme = f.StringOr("scheme", null);
-        return scheme is null ? null : SchemeName(f, "scheme", scheme);
-    }
+    public static string? Scheme(CheckSite f, string? scheme) => scheme is null ? null : SchemeName(f, "scheme", scheme);
 
     /// <summary>A scheme name from a case file: a registered splitting scheme (by its registry spelling), or a
     /// well-formed name a solver outside the suite may declare. Which solver runs is not known here: the loader holds
     /// built-in solvers to the registry (<see cref="CaseLoader"/>), the runner holds declaring solvers to their
     /// declarations before running.</summary>
-    public static string SchemeName(JsonFields f, string field, string scheme)
+    public static string SchemeName(CheckSite f, string field, string scheme)
     {
         try
         {
@@ -54,14 +51,14 @@ internal static class StudyFields
         }
     }
 
-    public static double Final(JsonFields f, Problem problem)
+    public static double Final(CheckSite f, double? stated, Problem problem)
     {
-        var final = f.NumberOr("final", problem.FinalTime);
+        var final = stated ?? problem.FinalTime;
         if (!(final > 0)) throw f.Error("final", "must be positive");
         return final;
     }
 
-    public static void RequireMultiple(JsonFields f, string field, double final, double dt)
+    public static void RequireMultiple(CheckSite f, string field, double final, double dt)
     {
         if (!(dt > 0)) throw f.Error(field, $"time step {dt} must be positive");
         var ratio = final / dt;
@@ -69,9 +66,8 @@ internal static class StudyFields
     }
 
     /// <summary>A dt ladder: at least 4 steps, positive, strictly decreasing (coarse → fine), each dividing T.</summary>
-    public static double[] Ladder(JsonFields f, double final)
+    public static double[] Ladder(CheckSite f, double[] dts, double final)
     {
-        var dts = f.Numbers("dts");
         if (dts.Length < 4) throw f.Error("dts", $"an order study needs at least 4 time steps; got {dts.Length}");
         for (var i = 0; i < dts.Length; i++)
         {
@@ -83,23 +79,21 @@ internal static class StudyFields
 
     /// <summary>The stated order window, or null when the case gives none (the solver's declared order ±
     /// <see cref="Solvers.SchemeDeclarations.OrderTolerance"/> is used then, see <see cref="ResolveWindow"/>).</summary>
-    public static (double Low, double High)? OptionalWindow(JsonFields f) => f.Has("window") ? Window(f) : null;
+    public static (double Low, double High)? OptionalWindow(CheckSite f, double[]? window) => window is null ? null : Window(f, window);
 
     /// <summary>The stated window, else the window the solver's declared order for <paramref name="scheme"/> implies.</summary>
     /// <exception cref="InvalidOperationException">No window and no declaration of the scheme (the message says which).</exception>
     public static (double Low, double High) ResolveWindow((double Low, double High)? stated, ISolverUnderTest solver, string scheme, Problem? problem = null) =>
         stated ?? Solvers.SchemeDeclarations.DeclaredWindow(solver, scheme, problem);
 
-    public static (double Low, double High) Window(JsonFields f)
+    public static (double Low, double High) Window(CheckSite f, double[] window)
     {
-        var window = f.Numbers("window");
         if (window.Length != 2 || !(window[0] < window[1])) throw f.Error("window", "give [low, high] with low < high");
         return (window[0], window[1]);
     }
 
-    public static double Floor(JsonFields f, double fallback)
+    public static double Floor(CheckSite f, double floor)
     {
-        var floor = f.NumberOr("floor", fallback);
         if (!(floor > 0)) throw f.Error("floor", "must be positive");
         return floor;
     }
@@ -160,22 +154,22 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
     /// Reads { "dts": [...], "window": [lo, hi], "reference": { "kind": "exact" | "integrator" | "richardson" | "finest", "dt": δ },
     /// "scheme": name?, "final": T?, "floor": ε? } from a case file.
     /// </summary>
-    internal static TimeStudyCheck Create(JsonFields f, Problem problem)
+    internal static TimeStudyCheck Create(TimeStudyParameters p, CheckSite f, Problem problem)
     {
         var spec = StudyFields.RequireSchrodingerLohe(f, problem, "time study");
-        var final = StudyFields.Final(f, problem);
-        var dts = StudyFields.Ladder(f, final);
-        var window = StudyFields.OptionalWindow(f);
-        var scheme = StudyFields.Scheme(f);
-        var floor = StudyFields.Floor(f, DefaultRoundOffFloor);
-        var reference = ReadReference(f, spec, final, dts[^1]);
+        var final = StudyFields.Final(f, p.Final, problem);
+        var dts = StudyFields.Ladder(f, p.Dts, final);
+        var window = StudyFields.OptionalWindow(f, p.Window);
+        var scheme = StudyFields.Scheme(f, p.Scheme);
+        var floor = StudyFields.Floor(f, p.Floor);
+        var reference = ReadReference(p.Reference, f.Child("reference"), spec, final, dts[^1]);
         return new TimeStudyCheck(dts, final, window, reference, scheme, floor);
     }
 
-    internal static TimeReference ReadReference(JsonFields f, SchrodingerLoheSpec spec, double final, double finestDt)
+    internal static TimeReference ReadReference(TimeReferenceParameters reference, CheckSite r, SchrodingerLoheSpec spec, double final, double finestDt)
     {
-        var r = f.Object("reference");
-        var kind = r.String("kind");
+        var kind = reference.Kind;
+        if (kind is "exact" or "integrator" && reference.Dt is not null) throw r.Error("dt", $"the {kind} reference takes no step (dt is for richardson and finest)");
         TimeReference result;
         switch (kind)
         {
@@ -189,7 +183,7 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
             case "richardson":
             case "finest":
             {
-                var delta = r.Number("dt");
+                var delta = reference.Dt ?? throw r.Error("dt", "required field is missing");
                 StudyFields.RequireMultiple(r, "dt", final, delta);
                 if (kind == "richardson") StudyFields.RequireMultiple(r, "dt", final, TimeStudy.RichardsonRatio * TimeStudy.RichardsonRatio * delta);
                 if (!(delta < finestDt)) throw r.Error("dt", $"the reference step {delta} must be finer than the finest ladder step {finestDt}");
@@ -199,7 +193,6 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
             default:
                 throw r.Error("kind", $"unknown reference \"{kind}\"; known: exact, integrator, richardson, finest");
         }
-        r.EnsureAllRead();
         return result;
     }
 }
@@ -249,28 +242,28 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
     /// Reads { "grids": [M...], "reference": { "kind": "finest" | "exact" | "analytic" | "integrator", "points": M_ref }, "dt": dt, "dtReason": text,
     /// "alphaMin": α_min, "floor": ε?, "scheme": name?, "final": T? } from a case file.
     /// </summary>
-    internal static GridStudyCheck Create(JsonFields f, Problem problem)
+    internal static GridStudyCheck Create(GridStudyParameters p, CheckSite f, Problem problem)
     {
         var spec = StudyFields.RequireSchrodingerLohe(f, problem, "grid study");
-        var final = StudyFields.Final(f, problem);
-        var grids = f.Integers("grids");
+        var final = StudyFields.Final(f, p.Final, problem);
+        var grids = p.Grids;
         if (grids.Length < 3) throw f.Error("grids", $"a grid study needs at least 3 grids; got {grids.Length}");
         for (var i = 0; i < grids.Length; i++)
         {
             if (grids[i] < 2) throw f.Error("grids", $"grid size {grids[i]} is below 2");
             if (i > 0 && grids[i] <= grids[i - 1]) throw f.Error("grids", "grid sizes must increase strictly (coarse → fine)");
         }
-        var dt = f.Number("dt");
+        var dt = p.Dt;
         StudyFields.RequireMultiple(f, "dt", final, dt);
-        var dtReason = f.String("dtReason");
+        var dtReason = p.DtReason;
         if (dtReason.Trim().Length == 0) throw f.Error("dtReason", "say why dt hides no space error");
-        var alphaMin = f.Number("alphaMin");
+        var alphaMin = p.AlphaMin;
         if (!(alphaMin > 0)) throw f.Error("alphaMin", "must be positive");
-        var floor = StudyFields.Floor(f, DefaultFloor);
-        var scheme = StudyFields.Scheme(f) ?? "";
-        var r = f.Object("reference");
-        var kind = r.String("kind");
-        var points = r.Integer("points");
+        var floor = StudyFields.Floor(f, p.Floor);
+        var scheme = StudyFields.Scheme(f, p.Scheme) ?? "";
+        var r = f.Child("reference");
+        var kind = p.Reference.Kind;
+        var points = p.Reference.Points;
         if (points <= grids[^1]) throw r.Error("points", $"the reference grid {points} must be finer than the finest ladder grid {grids[^1]}");
         GridReferenceKind referenceKind;
         switch (kind)
@@ -293,7 +286,6 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
             default:
                 throw r.Error("kind", $"unknown reference \"{kind}\"; known: finest, exact, analytic, integrator");
         }
-        r.EnsureAllRead();
         var settings = new GridStudySettings(grids, spec.Dimension, spec.Lengths[0], new GridReference(referenceKind, points), alphaMin, floor, scheme, dt);
         return new GridStudyCheck(settings, final, dtReason);
     }
@@ -354,21 +346,17 @@ public sealed class WorkPrecisionCheck(IReadOnlyList<double> timeSteps, double f
     }
 
     /// <summary>Reads { "dts": [...], "schemes": [names]?, "final": T? } from a case file.</summary>
-    internal static WorkPrecisionCheck Create(JsonFields f, Problem problem)
+    internal static WorkPrecisionCheck Create(WorkPrecisionParameters p, CheckSite f, Problem problem)
     {
         var spec = StudyFields.RequireSchrodingerLohe(f, problem, "work-precision study");
         if (CheckContext.ExactPropagator(spec, spec.Grid(), out var reason) is null) throw f.Error("id", reason);
-        var final = StudyFields.Final(f, problem);
-        var dts = StudyFields.Ladder(f, final);
+        var final = StudyFields.Final(f, p.Final, problem);
+        var dts = StudyFields.Ladder(f, p.Dts, final);
         IReadOnlyList<string>? schemes = null;
-        if (f.Has("schemes"))
+        if (p.Schemes is not null)
         {
-            f.Ignore("schemes");
-            var element = f.Element.GetProperty("schemes");
-            if (element.ValueKind != System.Text.Json.JsonValueKind.Array || element.GetArrayLength() == 0
-                || element.EnumerateArray().Any(e => e.ValueKind != System.Text.Json.JsonValueKind.String))
-                throw f.Error("schemes", "expected a non-empty array of scheme names");
-            schemes = element.EnumerateArray().Select(e => StudyFields.SchemeName(f, "schemes", e.GetString()!)).ToArray();
+            if (p.Schemes.Length == 0) throw f.Error("schemes", "expected a non-empty array of scheme names");
+            schemes = p.Schemes.Select(name => StudyFields.SchemeName(f, "schemes", name)).ToArray();
         }
         return new WorkPrecisionCheck(dts, final, schemes);
     }

@@ -75,12 +75,12 @@ public sealed class CrossLevelCheck(double tolerance, string reference, string? 
     }
 
     /// <summary>{ "tolerance": τ, "reference": "exact" | "split-step", "scheme": name?, "dt": dt? } (scheme/dt only for split-step).</summary>
-    internal static CrossLevelCheck Create(JsonFields f, Problem problem)
+    internal static CrossLevelCheck Create(WignerCrossLevelParameters p, CheckSite f, Problem problem)
     {
         var spec = WignerCheckData.RequirePure(f, problem, "the cross-level comparison");
-        var reference = WignerCheckData.ReadReference(f, spec);
-        var scheme = f.StringOr("scheme", null);
-        var dt = f.NumberOr("dt", double.NaN);
+        var reference = WignerCheckData.ReadReference(f, p.Reference, spec);
+        var scheme = p.Scheme;
+        var dt = p.Dt ?? double.NaN;
         if (reference == "exact" && (scheme is not null || !double.IsNaN(dt))) throw f.Error("scheme", "scheme and dt belong to the split-step reference");
         if (scheme is not null)
         {
@@ -88,7 +88,7 @@ public sealed class CrossLevelCheck(double tolerance, string reference, string? 
             catch (ArgumentException e) { throw f.Error("scheme", e.Message); }
         }
         if (!double.IsNaN(dt) && !(dt > 0)) throw f.Error("dt", "must be positive");
-        return new CrossLevelCheck(f.Number("tolerance"), reference, scheme, double.IsNaN(dt) ? null : dt);
+        return new CrossLevelCheck(p.Tolerance, reference, scheme, double.IsNaN(dt) ? null : dt);
     }
 }
 
@@ -140,22 +140,22 @@ public sealed class WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, do
     }
 
     /// <summary>{ "dts": [...], "final": T?, "window": [lo, hi]?, "scheme": name? }.</summary>
-    internal static WignerTemporalOrderCheck Create(JsonFields f, Problem problem)
+    internal static WignerTemporalOrderCheck Create(WignerTemporalOrderParameters p, CheckSite f, Problem problem)
     {
         var spec = WignerCheckData.RequirePure(f, problem, "the W-L temporal-order study");
         if (CheckContext.ExactPropagator(spec.ToSchrodingerLohe(), spec.Grid(), out var reason) is null) throw f.Error("id", reason);
-        var dts = f.Numbers("dts");
+        var dts = p.Dts;
         if (dts.Length < 4) throw f.Error("dts", $"an order study needs at least 4 time steps; got {dts.Length}");
         if (dts.Any(d => d <= 0) || dts.Distinct().Count() != dts.Length) throw f.Error("dts", "time steps must be positive and distinct");
-        var final = f.NumberOr("final", problem.FinalTime);
+        var final = p.Final ?? problem.FinalTime;
         if (final <= 0) throw f.Error("final", "must be positive");
         foreach (var dt in dts)
         {
             var ratio = final / dt;
             if (Math.Abs(ratio - Math.Round(ratio)) > 1e-9 * ratio) throw f.Error("dts", $"final time {final} is not a multiple of dt = {dt}");
         }
-        var window = Studies.StudyFields.OptionalWindow(f);
-        var scheme = Studies.StudyFields.Scheme(f);
+        var window = Studies.StudyFields.OptionalWindow(f, p.Window);
+        var scheme = Studies.StudyFields.Scheme(f, p.Scheme);
         return new WignerTemporalOrderCheck(dts, final, window, scheme);
     }
 }

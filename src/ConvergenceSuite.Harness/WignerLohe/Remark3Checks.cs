@@ -140,18 +140,17 @@ public sealed class Remark3Check(double tolerance, double freeTolerance, double 
     }
 
     /// <summary>{ "tolerance"?, "freeTolerance"?, "schrodingerTolerance"?, "until"? }.</summary>
-    internal static Remark3Check Create(JsonFields f, Problem problem)
+    internal static Remark3Check Create(Remark3Parameters p, CheckSite f, Problem problem)
     {
         WignerLoheCheckModule.RequireNormalisedPair(f, problem, "Remark 3");
-        var until = f.NumberOr("until", problem.FinalTime);
+        var until = p.Until ?? problem.FinalTime;
         if (!(until > 0)) throw f.Error("until", "must be positive");
         var spec = (WignerLoheSpec)problem;
         if (!spec.IsPure && QuadraticWignerFlow.FromPotential(spec.Potential, spec.Lengths, out var why) is null)
             throw f.Error("id", $"Remark 3 with phase-space data needs the closed-form free flow, which exists for quadratic potentials only: {why}");
-        if (spec.IsPure && f.Has("freeTolerance")) throw f.Error("freeTolerance", "applies to phase-space (mixed) data; pure data are compared with the free S-L flow (schrodingerTolerance)");
-        if (!spec.IsPure && f.Has("schrodingerTolerance")) throw f.Error("schrodingerTolerance", "applies to pure data only");
-        return new Remark3Check(f.NumberOr("tolerance", DefaultTolerance), f.NumberOr("freeTolerance", DefaultFreeTolerance),
-            f.NumberOr("schrodingerTolerance", DefaultSchrodingerTolerance), until);
+        if (spec.IsPure && p.FreeTolerance is not null) throw f.Error("freeTolerance", "applies to phase-space (mixed) data; pure data are compared with the free S-L flow (schrodingerTolerance)");
+        if (!spec.IsPure && p.SchrodingerTolerance is not null) throw f.Error("schrodingerTolerance", "applies to pure data only");
+        return new Remark3Check(p.Tolerance, p.FreeTolerance ?? DefaultFreeTolerance, p.SchrodingerTolerance ?? DefaultSchrodingerTolerance, until);
     }
 }
 

@@ -42,12 +42,12 @@ public static class WignerCheckData
     /// <summary>z_jk = ∫∫ w_jk for one sample of fields.</summary>
     public static Complex[] Correlations(PhaseSpaceGrid grid, Complex[][] fields) => fields.Select(w => grid.Integral(w)).ToArray();
 
-    public static void RequireWignerLohe(JsonFields f, Problem p, string what)
+    public static void RequireWignerLohe(CheckSite f, Problem p, string what)
     {
         if (p is not WignerLoheSpec) throw f.Error("id", $"{what} is a Wigner-Lohe check; this case has model {p.Model}");
     }
 
-    public static WignerLoheSpec RequirePure(JsonFields f, Problem p, string what)
+    public static WignerLoheSpec RequirePure(CheckSite f, Problem p, string what)
     {
         RequireWignerLohe(f, p, what);
         var spec = (WignerLoheSpec)p;
@@ -92,11 +92,11 @@ public static class WignerCheckData
     }
 
     /// <summary>Reads "reference": "exact" | "split-step" (default exact when an exact propagator exists).</summary>
-    public static string ReadReference(JsonFields f, WignerLoheSpec spec)
+    public static string ReadReference(CheckSite f, string? stated, WignerLoheSpec spec)
     {
         var exactReason = "";
         var exactAvailable = CheckContext.ExactPropagator(spec.ToSchrodingerLohe(), spec.Grid(), out exactReason) is not null;
-        var reference = f.StringOr("reference", exactAvailable ? "exact" : "split-step")!;
+        var reference = stated ?? (exactAvailable ? "exact" : "split-step");
         if (reference is not ("exact" or "split-step")) throw f.Error("reference", $"must be \"exact\" or \"split-step\", not \"{reference}\"");
         if (reference == "exact" && !exactAvailable) throw f.Error("reference", exactReason);
         return reference;

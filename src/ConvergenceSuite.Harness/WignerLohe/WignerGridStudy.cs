@@ -280,27 +280,27 @@ public sealed class WignerGridStudyCheck(GridStudySettings settings, double fina
     /// Reads { "grids": [M...], "dt": dt, "dtReason": text, "alphaMin": α_min, "floor": ε?, "scheme": name?, "final": T? }.
     /// Refused at load unless the closed form applies (d = 1, phase-space Gaussian data, separable quadratic V).
     /// </summary>
-    internal static WignerGridStudyCheck Create(JsonFields f, Problem problem)
+    internal static WignerGridStudyCheck Create(WignerGridStudyParameters p, CheckSite f, Problem problem)
     {
         WignerCheckData.RequireWignerLohe(f, problem, "the W-L grid study");
         var spec = (WignerLoheSpec)problem;
         if (ClosedFormWignerLohe.NotApplicable(spec) is { } why) throw f.Error("id", why);
-        var final = StudyFields.Final(f, problem);
-        var grids = f.Integers("grids");
+        var final = StudyFields.Final(f, p.Final, problem);
+        var grids = p.Grids;
         if (grids.Length < 3) throw f.Error("grids", $"a grid study needs at least 3 grids; got {grids.Length}");
         for (var i = 0; i < grids.Length; i++)
         {
             if (grids[i] < 4 || grids[i] % 2 != 0) throw f.Error("grids", $"grid size {grids[i]} is not an even number ≥ 4 (the p-grid needs M/2)");
             if (i > 0 && grids[i] <= grids[i - 1]) throw f.Error("grids", "grid sizes must increase strictly (coarse → fine)");
         }
-        var dt = f.Number("dt");
+        var dt = p.Dt;
         StudyFields.RequireMultiple(f, "dt", final, dt);
-        var dtReason = f.String("dtReason");
+        var dtReason = p.DtReason;
         if (dtReason.Trim().Length == 0) throw f.Error("dtReason", "say why dt hides no space error");
-        var alphaMin = f.Number("alphaMin");
+        var alphaMin = p.AlphaMin;
         if (!(alphaMin > 0)) throw f.Error("alphaMin", "must be positive");
-        var floor = StudyFields.Floor(f, DefaultFloor);
-        var scheme = StudyFields.Scheme(f) ?? "";
+        var floor = StudyFields.Floor(f, p.Floor);
+        var scheme = StudyFields.Scheme(f, p.Scheme) ?? "";
         var settings = new GridStudySettings(grids, 1, spec.Lengths[0], new GridReference(GridReferenceKind.Analytic, grids[^1]), alphaMin, floor, scheme, dt);
         return new WignerGridStudyCheck(settings, final, dtReason);
     }

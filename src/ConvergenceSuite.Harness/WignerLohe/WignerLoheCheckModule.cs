@@ -8,51 +8,52 @@ namespace ConvergenceSuite.Harness.WignerLohe;
 /// <summary>The Wigner-Lohe checks (issue 3). Each factory refuses a case it cannot apply to, at load time.</summary>
 public sealed class WignerLoheCheckModule : ICheckModule
 {
-    public IEnumerable<KeyValuePair<string, CheckFactory>> Factories => new Dictionary<string, CheckFactory>(StringComparer.Ordinal)
-    {
-        ["phase-space-leakage"] = (f, p) =>
+    /// <inheritdoc />
+    public IEnumerable<CheckDefinition> Checks =>
+    [
+        CheckDefinition.Of<PhaseSpaceLeakageParameters>("phase-space-leakage", (p, f, problem) =>
         {
-            RequireWignerLohe(f, p, "the phase-space leakage monitor");
-            return new PhaseSpaceLeakageCheck(f.NumberOr("tolerance", PhaseSpaceLeakageCheck.DefaultTolerance));
-        },
-        ["wigner-cross-level"] = CrossLevelCheck.Create,
-        ["wigner-temporal-order"] = WignerTemporalOrderCheck.Create,
-        [WignerGridStudyCheck.CheckId] = WignerGridStudyCheck.Create,
-        ["wigner-lemma-4.1"] = (f, p) =>
+            RequireWignerLohe(f, problem, "the phase-space leakage monitor");
+            return new PhaseSpaceLeakageCheck(p.Tolerance);
+        }),
+        CheckDefinition.Of<WignerCrossLevelParameters>("wigner-cross-level", CrossLevelCheck.Create),
+        CheckDefinition.Of<WignerTemporalOrderParameters>("wigner-temporal-order", WignerTemporalOrderCheck.Create),
+        CheckDefinition.Of<WignerGridStudyParameters>(WignerGridStudyCheck.CheckId, WignerGridStudyCheck.Create),
+        CheckDefinition.Of<WignerLemma41Parameters>("wigner-lemma-4.1", (p, f, problem) =>
         {
-            RequireNormalisedPair(f, p, "Lemma 4.1");
-            return new WignerLemma41Check(f.NumberOr("tolerance", WignerLemma41Check.DefaultTolerance));
-        },
-        ["wigner-correlation-ode"] = (f, p) =>
+            RequireNormalisedPair(f, problem, "Lemma 4.1");
+            return new WignerLemma41Check(p.Tolerance);
+        }),
+        CheckDefinition.Of<WignerCorrelationOdeParameters>("wigner-correlation-ode", (p, f, problem) =>
         {
-            RequireWignerLohe(f, p, "the correlation ODE");
-            if (!((WignerLoheSpec)p).Normalise) throw f.Error("id", "the correlation ODE assumes normalised data (z_jj = 1)");
-            return new WignerCorrelationOdeCheck(f.NumberOr("tolerance", WignerCorrelationOdeCheck.DefaultTolerance));
-        },
-        ["theorem-4.2"] = (f, p) =>
+            RequireWignerLohe(f, problem, "the correlation ODE");
+            if (!((WignerLoheSpec)problem).Normalise) throw f.Error("id", "the correlation ODE assumes normalised data (z_jj = 1)");
+            return new WignerCorrelationOdeCheck(p.Tolerance);
+        }),
+        CheckDefinition.Of<Theorem42Parameters>("theorem-4.2", (p, f, problem) =>
         {
-            RequireNormalisedPair(f, p, "Theorem 4.2");
-            return new Theorem42Check(f.NumberOr("tolerance", Theorem42Check.DefaultTolerance));
-        },
-        ["theorem-4.2-printed-bound"] = (f, p) =>
+            RequireNormalisedPair(f, problem, "Theorem 4.2");
+            return new Theorem42Check(p.Tolerance);
+        }),
+        CheckDefinition.Of<Theorem42PrintedBoundParameters>("theorem-4.2-printed-bound", (_, f, problem) =>
         {
-            RequireNormalisedPair(f, p, "Theorem 4.2");
+            RequireNormalisedPair(f, problem, "Theorem 4.2");
             return new Theorem42PrintedBoundCheck();
-        },
-        ["moyal-link"] = (f, p) =>
+        }),
+        CheckDefinition.Of<MoyalLinkParameters>("moyal-link", (p, f, problem) =>
         {
-            RequirePure(f, p, "the Moyal link");
-            return new MoyalLinkCheck(f.NumberOr("tolerance", MoyalLinkCheck.DefaultTolerance));
-        },
-        ["remark-3"] = Remark3Check.Create,
-        ["remark-3-growth"] = (f, p) =>
+            RequirePure(f, problem, "the Moyal link");
+            return new MoyalLinkCheck(p.Tolerance);
+        }),
+        CheckDefinition.Of<Remark3Parameters>("remark-3", Remark3Check.Create),
+        CheckDefinition.Of<Remark3GrowthParameters>("remark-3-growth", (p, f, problem) =>
         {
-            RequireNormalisedPair(f, p, "Remark 3");
-            return new Remark3GrowthCheck(f.NumberOr("rateTolerance", Remark3GrowthCheck.DefaultRelativeRateTolerance));
-        },
-    };
+            RequireNormalisedPair(f, problem, "Remark 3");
+            return new Remark3GrowthCheck(p.RateTolerance);
+        }),
+    ];
 
-    internal static void RequireNormalisedPair(JsonFields f, Problem p, string what)
+    internal static void RequireNormalisedPair(CheckSite f, Problem p, string what)
     {
         RequireWignerLohe(f, p, what);
         if (p.Oscillators != 2) throw f.Error("id", $"{what} is for N = 2; this case has N = {p.Oscillators}");

@@ -23,9 +23,21 @@ public class CaseSchemaTests
     private static string MalformedFolder => Path.Combine(Root, "verification", "ConvergenceSuite.Tests", "Schema", "Malformed");
     private static JsonNode SchemaNode => JsonNode.Parse(File.ReadAllText(SchemaFile))!;
 
+    private const string Regenerate =
+        "regenerate it with: dotnet test verification/ConvergenceSuite.Tests -c Release --filter \"FullyQualifiedName~CaseSchemaTests.CheckedInSchema_EqualsGenerated\" " +
+        "-e CONVERGENCE_SUITE_WRITE_SCHEMAS=1 (writes the generated schema over verification/case.schema.json; review the diff)";
+
     [Test]
-    public void EmbeddedSchema_IsTheRepositoryFile() =>
-        CaseSchema.Text.ReplaceLineEndings().ShouldBe(File.ReadAllText(SchemaFile).ReplaceLineEndings());
+    public void CheckedInSchema_EqualsGenerated()
+    {
+        var generated = CaseSchema.Generate();
+        if (Environment.GetEnvironmentVariable("CONVERGENCE_SUITE_WRITE_SCHEMAS") == "1") File.WriteAllText(SchemaFile, generated);
+        File.ReadAllText(SchemaFile).ReplaceLineEndings("\n").ShouldBe(generated,
+            $"{SchemaFile} differs from the schema composed of the hand-written model part (src/ConvergenceSuite.Harness/Schema/{CaseSchema.ModelsFileName}) and the checks' parameters records; {Regenerate}");
+    }
+
+    [Test]
+    public void LoaderSchema_IsTheGeneratedSchema() => CaseSchema.Text.ShouldBe(CaseSchema.Generate());
 
     [Test]
     public void Schema_DeclaresDraft202012() =>
@@ -42,6 +54,21 @@ public class CaseSchemaTests
             lines[1].Trim().ShouldBe("\"$schema\": \"../case.schema.json\",", file);
             using var doc = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
             CaseSchema.Validate(doc.RootElement).ShouldBeEmpty(Path.GetFileName(file));
+        }
+    }
+
+    [Test]
+    public void ExampleCases_AreValidAndLoad()
+    {
+        var files = new[] { Path.Combine(Root, "examples", "consumer", "cases"), Path.Combine(Root, "verification", "examples") }
+            .SelectMany(folder => Directory.GetFiles(folder, "*.json"))
+            .Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)).ToArray(); // verification/examples also holds the contract's problem.schema.json
+        files.Length.ShouldBeGreaterThanOrEqualTo(5);
+        foreach (var file in files)
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            CaseSchema.Validate(doc.RootElement).ShouldBeEmpty(Path.GetFileName(file));
+            CaseLoader.LoadFile(file).Checks.ShouldNotBeEmpty(Path.GetFileName(file));
         }
     }
 
