@@ -61,4 +61,32 @@ public static class Probe
         }
         return 0;
     }
+
+    /// <summary>Quick stopwatch of one run of the XMDS2-comparison problem (<see cref="SchemeWorkPrecision.Problem"/>) to
+    /// T = 12: <c>probe-scheme SCHEME STEPS distinct|identical [repeats] [K]</c>; prints the best wall time, the best process CPU time (steadier on a loaded machine; 10 ms ticks) and µs per step.
+    /// Repeats (default 20) give perf a steady loop to sample.</summary>
+    public static int RunScheme(string[] args)
+    {
+        var scheme = SplittingSchemes.All.Single(s => s.Name == args[0]);
+        var steps = int.Parse(args[1], CultureInfo.InvariantCulture);
+        var problem = SchemeWorkPrecision.Problem(distinct: args[2] == "distinct");
+        var repeats = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20;
+        // Optional fifth argument: the coupling K (0: what the run costs without the coupling).
+        if (args.Length > 4) problem = new SchrodingerLoheProblem(problem.Grid, double.Parse(args[4], CultureInfo.InvariantCulture), problem.Potentials, problem.Initial);
+        double best = double.MaxValue, bestCpu = double.MaxValue;
+        var z = new System.Numerics.Complex[problem.Oscillators * problem.Oscillators];
+        for (var r = 0; r < repeats; r++)
+        {
+            var w = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            using var solver = new SplitStepSolver(problem, scheme, SchemeWorkPrecision.FinalTime / steps);
+            solver.AdvanceTo(SchemeWorkPrecision.FinalTime);
+            best = Math.Min(best, w.Elapsed.TotalMilliseconds);
+            bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+            solver.Correlations(z);
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{scheme.Name} {steps} steps {args[2]}: best {best:F3} ms (CPU {bestCpu:F1} ms), {best * 1e3 / steps:F2} us/step, z12 {z[1].Real:R} {z[1].Imaginary:R}"));
+        return 0;
+    }
 }

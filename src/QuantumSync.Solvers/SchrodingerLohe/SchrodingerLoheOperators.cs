@@ -16,10 +16,15 @@ namespace QuantumSync.Solvers.SchrodingerLohe;
 /// <item>potential ψ_j ← e^{−iV_jτ} ψ_j, exact pointwise;</item>
 /// <item>the Lohe coupling, whose flow keeps every ψ_j in the span of the current functions: ψ_j(τ) = Σ_m C_jm(τ) ψ_m(0)
 /// with dC/dt = (K/2N)(A C − diag(d) C), A_jk = n_j/n_k, d_j = Σ_k z_kj/(n_j n_k), z = conj(C) G Cᵀ, G the Gram matrix
-/// at the start of the sub-step. C is integrated with classical RK4 in sub-steps of K·h ≤ <see cref="MaxCouplingSubstep"/>,
-/// giving a local error ≲ (K h)⁵/120 ≈ 3e-16: never what limits the order.</item>
+/// at the start of the sub-step. When K|τ| ≤ <see cref="MaxCouplingSubstep"/>, C is one step of classical RK4 (local error
+/// ≲ (Kτ)⁵/120 ≈ 3e-16); longer coupling stages (large dt, N &lt; <see cref="DenseThreshold"/>) are summed as Taylor series
+/// in pieces of K·h ≤ <see cref="MaxTaylorSubstep"/>, each to the order where two consecutive terms fall below
+/// <see cref="TaylorTolerance"/> (far below round-off), which costs a few per cent of the RK4 sub-steps it replaces
+/// (N ≥ <see cref="DenseThreshold"/>: RK4 sub-steps throughout). Neither limits the order of the splitting.</item>
 /// </list>
-/// Two paths. General (any potentials): every stage is applied to the fields as it arrives. Fused (identical
+/// Two paths. General (any potentials): each group of potential and coupling stages between two kinetic stages is
+/// applied at its end: the potential before the coupling in one pass, the Gram matrix, C, and the mixing with the
+/// potential after the coupling in one more pass (ψ_j ← e^{−iV_jτ'} Σ_m C_jm ψ_m). Fused (identical
 /// potentials, the default when they are): the kinetic and potential factors are the same linear map on every ψ_j, so
 /// they commute with any mixing ψ ← Cψ and leave the Gram matrix unchanged. The coupling is then never applied to the
 /// fields step by step: its mixing matrices are multiplied into a deferred N×N matrix M while the Gram matrix of the
@@ -49,6 +54,22 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
     /// <summary>Points per chunk of the fused passes (N chunks of this size stay in L2).</summary>
     private const int FusedChunk = 512;
 
+    /// <summary>
+    /// Largest K·h of one Taylor piece of the coupling flow. Its Taylor terms shrink roughly like (c K h)^p with c of
+    /// order one for normalised fields (the flow's rate is K/2N times sums of N overlaps, cubic in C), so at K·h = 0.05
+    /// about a dozen orders reach <see cref="TaylorTolerance"/>; longer pieces would need more orders, whose cost grows as
+    /// their square.
+    /// </summary>
+    public const double MaxTaylorSubstep = 0.05;
+
+    /// <summary>Taylor terms are added until two consecutive ones have entries (|Re| + |Im|, C = O(1)) below this: a
+    /// hundredth of the double-precision unit round-off, so truncation stays far below the round-off of the sum.</summary>
+    public const double TaylorTolerance = 1e-18;
+
+    /// <summary>Most Taylor orders of one piece; a piece that has not converged by then (only with very unequal norms
+    /// n_j, where the rate exceeds K) is integrated with RK4 sub-steps instead.</summary>
+    private const int MaxTaylorOrder = 40;
+
     private readonly int _n;
     private readonly int _m;
     private readonly IFftPlan _plan;
@@ -74,6 +95,11 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
     private readonly ComplexRk4 _rk4;
     private readonly ComplexDerivative _couplingDerivative;
     private readonly Complex[] _u, _v, _columnSums;
+    // Taylor coefficients of the coupling flow (N < DenseThreshold): S_p = C^(p) h^p (N×N each), v^(p), d^(p) (N each).
+    private readonly Complex[]? _taylor, _taylorV, _taylorD;
+    // General path: the pending group, potential before and after its coupling.
+    private double _generalPre, _generalCoupling, _generalPost;
+    private bool _generalCoupled;
 
     /// <summary>
     /// From this many oscillators on, the coupling's dense products (the fused path's N×N updates, its Gram matrix from
@@ -130,6 +156,12 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
         _mix = new Complex[nn]; _mixTmp = new Complex[nn];
         for (var j = 0; j < _n; j++) _mix[j * _n + j] = 1;
         _dense = _n >= DenseThreshold && problem.Coupling != 0 ? dense ?? DenseBackends.Default : null;
+        if (_n < DenseThreshold && problem.Coupling != 0)
+        {
+            _taylor = new Complex[(MaxTaylorOrder + 1) * nn];
+            _taylorV = new Complex[(MaxTaylorOrder + 1) * _n];
+            _taylorD = new Complex[(MaxTaylorOrder + 1) * _n];
+        }
     }
 
     /// <summary>The dense backend that runs the coupling's products, or "loops" below <see cref="DenseThreshold"/>.</summary>
@@ -166,7 +198,11 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
         if (!_kinetic.TryGetValue(fraction, out var multiplier))
             _kinetic[fraction] = multiplier = KineticMultiplier(fraction * TimeStep);
         if (Fused) KineticWithGram(multiplier);
-        else KineticOnFields(multiplier);
+        else
+        {
+            FlushGeneral();
+            KineticOnFields(multiplier);
+        }
     }
 
     /// <inheritdoc />
@@ -178,14 +214,8 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
             _groupPending = true;
             return;
         }
-        var phases = PhaseTables(fraction);
-        var span = _state.Span;
-        for (var j = 0; j < _n; j++)
-        {
-            var block = span.Slice(j * _m, _m);
-            var phase = phases[_potentialClass[j]];
-            for (var i = 0; i < _m; i++) block[i] *= phase[i];
-        }
+        if (_generalCoupled) _generalPost += fraction;
+        else _generalPre += fraction;
     }
 
     /// <inheritdoc />
@@ -197,17 +227,17 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
             _groupPending = true;
             return;
         }
-        var tau = fraction * TimeStep;
-        if (Problem.Coupling == 0 || tau == 0) return;
-        GeneralGram();
-        MixingMatrix(tau);
-        MixFields();
+        // A coupling after the group's second potential stage: the group so far is applied first (C does not commute with V).
+        if (_generalCoupled && _generalPost != 0) FlushGeneral();
+        _generalCoupling += fraction;
+        _generalCoupled = true;
     }
 
     /// <inheritdoc />
     public void EndGroup()
     {
         if (Fused) FlushGroup();
+        else FlushGeneral();
     }
 
     /// <summary>Applies the deferred mixing to the buffer, ψ_j ← Σ_m M_jm ψ_m (one chunked pass), and resets M = I; the
@@ -215,6 +245,7 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
     /// across samples. Nothing to do on the general path.</summary>
     public void Materialise()
     {
+        FlushGeneral();
         if (!_mixPending) return;
         _mixPending = false;
         _deferredCount = 0;
@@ -281,11 +312,7 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
     {
         _plan.Execute(_state, 0, FftDirection.Forward);
         var span = _state.Span;
-        for (var j = 0; j < _n; j++)
-        {
-            var block = span.Slice(j * _m, _m);
-            for (var i = 0; i < _m; i++) block[i] *= multiplier[i];
-        }
+        for (var j = 0; j < _n; j++) ComplexKernels.Multiply(span.Slice(j * _m, _m), multiplier);
         _plan.Execute(_state, 0, FftDirection.Inverse);
         CheckFinite(span[0]);
     }
@@ -308,22 +335,61 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
         CheckFinite(_gram[0]);
     }
 
-    /// <summary>General path: ψ_j ← Σ_m C_jm ψ_m, into the scratch buffer, then swap.</summary>
-    private void MixFields()
+    /// <summary>
+    /// General path: applies the pending group V(pre) C(τ) V(post) (engine fractions): the potential before the coupling
+    /// in one pass, then the Gram matrix, C, and ψ_j ← e^{−iV_j·post·dt} Σ_m C_jm ψ_m in one pass (<see cref="MixFields"/>).
+    /// Without a coupling to apply, the two potential fractions are one pass.
+    /// </summary>
+    private void FlushGeneral()
+    {
+        if (Fused) return;
+        var pre = _generalPre;
+        var post = _generalPost;
+        var tau = _generalCoupling * TimeStep;
+        var coupled = _generalCoupled;
+        _generalPre = _generalPost = _generalCoupling = 0;
+        _generalCoupled = false;
+        if (!coupled || Problem.Coupling == 0 || tau == 0)
+        {
+            if (pre + post != 0) ApplyPotential(pre + post);
+            return;
+        }
+        if (pre != 0) ApplyPotential(pre);
+        GeneralGram();
+        MixingMatrix(tau);
+        MixFields(post);
+        CheckFinite(_state.Span[0]);
+    }
+
+    /// <summary>General path: ψ_j ← e^{−iV_j·fraction·dt} ψ_j, one pass.</summary>
+    private void ApplyPotential(double fraction)
+    {
+        var phases = PhaseTables(fraction);
+        var span = _state.Span;
+        for (var j = 0; j < _n; j++) ComplexKernels.Multiply(span.Slice(j * _m, _m), phases[_potentialClass[j]]);
+    }
+
+    /// <summary>General path: ψ_j ← e^{−iV_j·post·dt} Σ_m C_jm ψ_m (no phase when <paramref name="post"/> is 0), into the
+    /// scratch buffer chunk by chunk (the N source chunks stay in cache), then swap.</summary>
+    private void MixFields(double post)
     {
         var span = _state.Span;
         var target = _scratch.Span;
-        if (_dense is not null) _dense.Gemm(MatrixOp.None, MatrixOp.None, _n, _m, _n, 1, _c, _n, span, _m, 0, target, _m);
-        else
-        for (var j = 0; j < _n; j++)
+        if (_dense is not null)
         {
-            var dst = target.Slice(j * _m, _m);
-            dst.Clear();
-            for (var m = 0; m < _n; m++)
+            _dense.Gemm(MatrixOp.None, MatrixOp.None, _n, _m, _n, 1, _c, _n, span, _m, 0, target, _m);
+            (_state, _scratch) = (_scratch, _state);
+            if (post != 0) ApplyPotential(post);
+            return;
+        }
+        var phases = post != 0 ? PhaseTables(post) : null;
+        for (var start = 0; start < _m; start += FusedChunk)
+        {
+            var len = Math.Min(FusedChunk, _m - start);
+            for (var j = 0; j < _n; j++)
             {
-                var c = _c[j * _n + m];
-                var src = span.Slice(m * _m, _m);
-                for (var i = 0; i < _m; i++) dst[i] += c * src[i];
+                ReadOnlySpan<Complex> t = phases is null ? default : phases[_potentialClass[j]].AsSpan(start, len);
+                ComplexKernels.Combine(target.Slice(j * _m + start, len), span, _m, start, _c.AsSpan(j * _n, _n), t);
             }
         }
         (_state, _scratch) = (_scratch, _state);
@@ -336,9 +402,104 @@ public class SchrodingerLoheOperators : ISplittingOperators, IDisposable
         _norms ??= CouplingNorms();
         Array.Clear(_c);
         for (var j = 0; j < _n; j++) _c[j * _n + j] = 1;
+        var kTau = Problem.Coupling * Math.Abs(tau);
+        if (_taylor is not null && kTau > MaxCouplingSubstep)
+        {
+            var pieces = Math.Max(1, (int)Math.Ceiling(kTau / MaxTaylorSubstep));
+            for (var p = 0; p < pieces; p++)
+                if (!TaylorStep(_c, tau / pieces)) Rk4Steps(_c, tau / pieces);
+            return;
+        }
+        Rk4Steps(_c, tau);
+    }
+
+    /// <summary>C ← the coupling flow over <paramref name="tau"/> from C, by RK4 in sub-steps of K·h ≤ <see cref="MaxCouplingSubstep"/>.</summary>
+    private void Rk4Steps(Complex[] c, double tau)
+    {
         var substeps = Math.Max(1, (int)Math.Ceiling(Problem.Coupling * Math.Abs(tau) / MaxCouplingSubstep));
         var h = tau / substeps;
-        for (var s = 0; s < substeps; s++) _rk4.Step(_c, h, _couplingDerivative);
+        for (var s = 0; s < substeps; s++) _rk4.Step(c, h, _couplingDerivative);
+    }
+
+    /// <summary>
+    /// C ← C(h), the coupling flow's Taylor series from C, summed to the order where two consecutive terms are below
+    /// <see cref="TaylorTolerance"/>; false (C unchanged) if that takes more than <see cref="MaxTaylorOrder"/> orders.
+    /// The series follows from <see cref="CouplingDerivative"/>'s factorisation with S_p = C^(p) h^p:
+    ///   s^(p)_m = Σ_k S_p,km / n_k,   v^(p)_q = Σ_m conj(s^(p)_m) G_mq,   d^(p)_j = (1/n_j) Σ_{a ≤ p} Σ_q v^(a)_q S_{p−a},jq,
+    ///   S_{p+1},jm = (rate·h/(p+1)) (n_j s^(p)_m − Σ_{a ≤ p} d^(a)_j S_{p−a},jm)
+    /// (h real, so the series of conj(s) is conj of the series of s; the products of series are Cauchy products).
+    /// </summary>
+    private bool TaylorStep(Complex[] c, double h)
+    {
+        var n = _n;
+        var nn = n * n;
+        var norms = _norms!;
+        var s = _taylor!;
+        var vs = _taylorV!;
+        var ds = _taylorD!;
+        var rateH = CouplingRate * h;
+        Array.Copy(c, s, nn);
+        var converged = -1;
+        var previousSmall = false;
+        for (var p = 0; p < MaxTaylorOrder; p++)
+        {
+            var sp = s.AsSpan(p * nn, nn);
+            // s^(p) into _columnSums, v^(p) into vs[p].
+            Array.Clear(_columnSums);
+            for (var k = 0; k < n; k++)
+            {
+                var nk = norms[k];
+                for (var m = 0; m < n; m++) _columnSums[m] += sp[k * n + m] / nk;
+            }
+            var vp = vs.AsSpan(p * n, n);
+            vp.Clear();
+            for (var m = 0; m < n; m++)
+            {
+                var um = Complex.Conjugate(_columnSums[m]);
+                var gram = _gram.AsSpan(m * n, n);
+                for (var q = 0; q < n; q++) vp[q] += um * gram[q];
+            }
+            var dp = ds.AsSpan(p * n, n);
+            for (var j = 0; j < n; j++)
+            {
+                Complex e = 0;
+                for (var a = 0; a <= p; a++)
+                {
+                    var va = vs.AsSpan(a * n, n);
+                    var row = s.AsSpan((p - a) * nn + j * n, n);
+                    for (var q = 0; q < n; q++) e += va[q] * row[q];
+                }
+                dp[j] = e / norms[j];
+            }
+            var next = s.AsSpan((p + 1) * nn, nn);
+            var factor = rateH / (p + 1);
+            var size = 0.0;
+            for (var j = 0; j < n; j++)
+            for (var m = 0; m < n; m++)
+            {
+                Complex acc = 0;
+                for (var a = 0; a <= p; a++) acc += ds[a * n + j] * s[(p - a) * nn + j * n + m];
+                var value = factor * (norms[j] * _columnSums[m] - acc);
+                next[j * n + m] = value;
+                size = Math.Max(size, Math.Abs(value.Real) + Math.Abs(value.Imaginary));
+            }
+            var small = size <= TaylorTolerance;
+            if (small && previousSmall)
+            {
+                converged = p + 1;
+                break;
+            }
+            previousSmall = small;
+        }
+        if (converged < 0) return false;
+        // Smallest terms first.
+        for (var i = 0; i < nn; i++)
+        {
+            Complex sum = 0;
+            for (var p = converged; p >= 0; p--) sum += s[p * nn + i];
+            c[i] = sum;
+        }
+        return true;
     }
 
     /// <summary>
