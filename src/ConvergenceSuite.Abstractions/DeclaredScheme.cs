@@ -15,5 +15,6 @@ public sealed record DeclaredScheme(string Name, double Order);
 /// </summary>
 public interface IDeclaresSchemes
 {
+    /// <summary>The schemes this solver implements, each with the order its author expects.</summary>
     IReadOnlyList<DeclaredScheme> Schemes { get; }
 }

@@ -23,6 +23,7 @@ public sealed record Resolution(string Scheme, double TimeStep, int[]? GridPoint
 /// </summary>
 public abstract class Problem
 {
+    /// <summary>Sets the parts every model shares; <paramref name="sampleTimes"/> ascend from 0 to <paramref name="finalTime"/>.</summary>
     protected Problem(ModelKind model, int oscillators, double coupling, double finalTime, IReadOnlyList<double> sampleTimes)
     {
         Model = model;
@@ -32,10 +33,13 @@ public abstract class Problem
         SampleTimes = sampleTimes;
     }
 
+    /// <summary>Which model (level) the problem belongs to.</summary>
     public ModelKind Model { get; }
+    /// <summary>N, the number of oscillators (wave functions, phase-space states or phases).</summary>
     public int Oscillators { get; }
     /// <summary>K.</summary>
     public double Coupling { get; }
+    /// <summary>End time T of the run.</summary>
     public double FinalTime { get; }
     /// <summary>Ascending sample times, starting at 0 and ending at <see cref="FinalTime"/>.</summary>
     public IReadOnlyList<double> SampleTimes { get; }

@@ -17,6 +17,7 @@ public sealed class CaseVerifier
     {
     }
 
+    /// <summary>The solvers a case may name: <paramref name="solvers"/>, and the built-in ones when <paramref name="includeBuiltIn"/> (a name in both is an error).</summary>
     public CaseVerifier(IEnumerable<ISolverUnderTest> solvers, bool includeBuiltIn)
     {
         var list = solvers.ToList();

@@ -15,6 +15,7 @@ public sealed record LorentzianFrequencies(double HalfWidth, double Centre, bool
         ? LorentzianKuramoto.RandomFrequencies(oscillators, HalfWidth, seed ?? Seed, Centre)
         : LorentzianKuramoto.QuantileFrequencies(oscillators, HalfWidth, Centre);
 
+    /// <summary>One line for reports: the distribution and how it was sampled.</summary>
     public string Describe() => Random
         ? $"Lorentzian(γ = {HalfWidth:R}, Ω₀ = {Centre:R}), random sample, seed {Seed}"
         : $"Lorentzian(γ = {HalfWidth:R}, Ω₀ = {Centre:R}), (j − ½)/N quantiles";
@@ -31,6 +32,7 @@ public sealed class KuramotoSpec : Problem
     /// never come from the same stream of <c>new Random(s)</c> (which would correlate Ω_j with θ_j(0)).</summary>
     public const int PhaseSeedOffset = 1_000_003;
 
+    /// <summary>A Kuramoto case: the problem, its end time and sample times, how Ω and θ(0) were drawn (for further realisations), and the adaptive scheme's tolerances.</summary>
     public KuramotoSpec(KuramotoProblem model, double finalTime, IReadOnlyList<double> sampleTimes,
         LorentzianFrequencies? lorentzian = null, int? phaseSeed = null, double absoluteTolerance = DefaultAbsoluteTolerance,
         double relativeTolerance = DefaultRelativeTolerance)
@@ -50,6 +52,7 @@ public sealed class KuramotoSpec : Problem
     /// the phase error as |θ| grows).</summary>
     public const double DefaultRelativeTolerance = 0;
 
+    /// <summary>The Kuramoto problem itself: Ω_j, K and θ_j(0).</summary>
     public KuramotoProblem Kuramoto { get; }
 
     /// <summary>The Lorentzian the frequencies were drawn from, or null for an explicit list.</summary>
@@ -58,7 +61,9 @@ public sealed class KuramotoSpec : Problem
     /// <summary>Seed of uniform random initial phases, or null when they were given otherwise.</summary>
     public int? PhaseSeed { get; }
 
+    /// <summary>Absolute tolerance of the adaptive (dopri5) scheme, in radians per component.</summary>
     public double AbsoluteTolerance { get; }
+    /// <summary>Relative tolerance of the adaptive (dopri5) scheme.</summary>
     public double RelativeTolerance { get; }
 
     /// <summary>The same case with another coupling K (for K scans).</summary>

@@ -9,6 +9,7 @@ namespace ConvergenceSuite.Abstractions;
 /// <summary>A phase-space Gaussian state (mixed unless σx σp = ½), see <see cref="PhaseSpaceStates.Gaussian"/>.</summary>
 public sealed record PhaseSpaceGaussianRecipe(double[] Center, double[] Momentum, double SigmaX, double SigmaP)
 {
+    /// <summary>One line for reports.</summary>
     public string Description => $"phase-space gaussian(x0=[{string.Join(",", Center)}], p0=[{string.Join(",", Momentum)}], σx={SigmaX}, σp={SigmaP})";
 }
 
@@ -21,6 +22,7 @@ public sealed record Coherence(int J, int K, Complex Coefficient);
 /// </summary>
 public sealed class WignerLoheSpec : Problem
 {
+    /// <summary>A W-L problem: give <paramref name="pure"/> (wave-function recipes) or <paramref name="mixed"/> (phase-space Gaussians with <paramref name="coherences"/>), not both.</summary>
     public WignerLoheSpec(double[] lengths, int[] gridPoints, double coupling, Potential potential,
         IReadOnlyList<StateRecipe>? pure, IReadOnlyList<PhaseSpaceGaussianRecipe>? mixed, IReadOnlyList<Coherence> coherences,
         bool normalise, double finalTime, IReadOnlyList<double> sampleTimes)
@@ -36,19 +38,26 @@ public sealed class WignerLoheSpec : Problem
         Normalise = normalise;
     }
 
+    /// <summary>Box lengths L_a of x per axis.</summary>
     public double[] Lengths { get; }
+    /// <summary>Default grid points of x per axis (the momentum grid follows from it).</summary>
     public int[] GridPoints { get; }
+    /// <summary>Space dimension d (phase space has 2d).</summary>
     public int Dimension => Lengths.Length;
+    /// <summary>The common potential V (W-L cases have identical potentials).</summary>
     public Potential Potential { get; }
     /// <summary>Wave-function recipes (pure data), or null.</summary>
     public IReadOnlyList<StateRecipe>? Pure { get; }
     /// <summary>Phase-space states (mixed data), or null.</summary>
     public IReadOnlyList<PhaseSpaceGaussianRecipe>? Mixed { get; }
+    /// <summary>Coherences of mixed data (empty for pure data).</summary>
     public IReadOnlyList<Coherence> Coherences { get; }
     /// <summary>Scale the data so that ∫∫ w_j = 1 (‖ψ_j‖ = 1 for wave functions) on the grid.</summary>
     public bool Normalise { get; }
+    /// <summary>True for wave-function (pure) data.</summary>
     public bool IsPure => Pure is not null;
 
+    /// <summary>The x grid with <paramref name="points"/> per axis (default: <see cref="GridPoints"/>).</summary>
     public PeriodicGrid Grid(int[]? points = null) => new(points ?? GridPoints, Lengths);
 
     /// <summary>The same problem as a Schrödinger-Lohe spec (pure data only), optionally with another K.</summary>

@@ -36,6 +36,7 @@ public sealed class HydrodynamicSnapshot
     private readonly WaveDerivatives[] _waves;
     private readonly double[] _scales = [1, 1, 1, 0.5];
 
+    /// <summary>The hydrodynamic fields of the pair (ψ1, ψ2) on <paramref name="grid"/>, derivatives spectral.</summary>
     public HydrodynamicSnapshot(PeriodicGrid grid, ReadOnlySpan<Complex> psi1, ReadOnlySpan<Complex> psi2)
     {
         ArgumentNullException.ThrowIfNull(grid);
@@ -56,6 +57,7 @@ public sealed class HydrodynamicSnapshot
         }
     }
 
+    /// <summary>The grid of the wave functions.</summary>
     public PeriodicGrid Grid { get; }
     /// <summary>z12 = ⟨ψ1, ψ2⟩ (Integrals.Inner).</summary>
     public Complex Z12 { get; }
@@ -63,9 +65,13 @@ public sealed class HydrodynamicSnapshot
     public double R12 => Z12.Real;
     /// <summary>s12 = Im z12.</summary>
     public double S12 => Z12.Imaginary;
+    /// <summary>ρ12 = Re(conj ψ1 ψ2) pointwise.</summary>
     public double[] Rho12 { get; }
+    /// <summary>σ12 = Im(conj ψ1 ψ2) pointwise.</summary>
     public double[] Sigma12 { get; }
+    /// <summary>J12 = ½ Im(conj ψ1 ∇ψ2 + conj ψ2 ∇ψ1) pointwise (the cross current).</summary>
     public double[] J12 { get; }
+    /// <summary>G12 = ½ Re(conj ψ2 ∇ψ1 − conj ψ1 ∇ψ2) pointwise.</summary>
     public double[] G12 { get; }
 
     /// <summary>The wave function φ of a component and its scale c (ρ = c|φ|²).</summary>

@@ -11,6 +11,7 @@ public sealed class Potential
 {
     private readonly Func<double[], double> _value;
 
+    /// <summary>A potential from its pointwise values; <paramref name="isConstant"/> when it does not depend on x.</summary>
     public Potential(string description, Func<double[], double> value, bool isConstant = false)
         : this(description, value, isConstant, null, null, 0)
     {
@@ -26,6 +27,7 @@ public sealed class Potential
         HarmonicOffset = offset;
     }
 
+    /// <summary>How the case described V, e.g. "harmonic(ω=[1], c=[0])"; potentials with equal descriptions are identical.</summary>
     public string Description { get; }
     /// <summary>True when V does not depend on x.</summary>
     public bool IsConstant { get; }
@@ -40,8 +42,10 @@ public sealed class Potential
     /// <summary>The constant Ω added to a harmonic potential (0 for other kinds).</summary>
     public double HarmonicOffset { get; }
 
+    /// <summary>V(x) at the point <paramref name="x"/> (one coordinate per axis).</summary>
     public double this[double[] x] => _value(x);
 
+    /// <summary>V = 0.</summary>
     public static Potential Zero { get; } = new("0", _ => 0.0, isConstant: true, null, null, 0);
 
     /// <summary>V(x) = Ω.</summary>
@@ -106,5 +110,6 @@ public sealed class Potential
 
     private static string Join(double[] v) => string.Join(",", v.Select(x => x.ToString("R", CultureInfo.InvariantCulture)));
 
+    /// <summary>The description.</summary>
     public override string ToString() => Description;
 }

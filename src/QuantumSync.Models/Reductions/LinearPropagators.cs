@@ -18,6 +18,7 @@ public sealed class FreePropagator(PeriodicGrid grid) : ILinearPropagator
 {
     private readonly double[] _k2 = grid.WavenumberSquared();
 
+    /// <summary>e^{−iHt} ψ.</summary>
     public Complex[] Apply(ReadOnlySpan<Complex> psi, double t)
     {
         using var buffer = new ComplexBuffer(grid.Count);
@@ -43,6 +44,7 @@ public sealed class EigenPropagator : ILinearPropagator
     private readonly Matrix<double> _q;
     private readonly Vector _lambda;
 
+    /// <summary>Diagonalises H = −½D2 + V on the 1-D grid (at most <see cref="MaximumSize"/> points).</summary>
     public EigenPropagator(PeriodicGrid grid, Potentials.Potential potential)
     {
         ArgumentNullException.ThrowIfNull(grid);
@@ -67,6 +69,7 @@ public sealed class EigenPropagator : ILinearPropagator
         _lambda = evd.EigenValues.Map(c => c.Real);
     }
 
+    /// <summary>e^{−iHt} ψ.</summary>
     public Complex[] Apply(ReadOnlySpan<Complex> psi, double t)
     {
         var m = _lambda.Count;

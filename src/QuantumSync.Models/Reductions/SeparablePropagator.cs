@@ -129,6 +129,7 @@ public sealed class SeparablePropagator : ILinearPropagator
     /// <summary>Eigenvalues of the 1-D Hamiltonian of one axis (ascending).</summary>
     public IReadOnlyList<double> AxisEigenvalues(int axis) => _lambda[axis];
 
+    /// <summary>e^{−iHt} ψ, one axis at a time.</summary>
     public Complex[] Apply(ReadOnlySpan<Complex> psi, double t)
     {
         if (psi.Length != _count) throw new ArgumentException($"ψ has {psi.Length} points; the propagator {_count}.");

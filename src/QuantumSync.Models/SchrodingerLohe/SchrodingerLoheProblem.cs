@@ -9,6 +9,7 @@ namespace QuantumSync.Models.SchrodingerLohe;
 /// </summary>
 public sealed class SchrodingerLoheProblem
 {
+    /// <summary>Checks the data (sizes, finite values, non-zero norms, K ≥ 0) and copies them.</summary>
     public SchrodingerLoheProblem(PeriodicGrid grid, double coupling, IReadOnlyList<double[]> potentials, IReadOnlyList<Complex[]> initial)
     {
         ArgumentNullException.ThrowIfNull(grid);
@@ -34,11 +35,15 @@ public sealed class SchrodingerLoheProblem
         Initial = initial.Select(p => p.ToArray()).ToArray();
     }
 
+    /// <summary>The periodic grid.</summary>
     public PeriodicGrid Grid { get; }
     /// <summary>K.</summary>
     public double Coupling { get; }
+    /// <summary>N.</summary>
     public int Oscillators => Initial.Count;
+    /// <summary>V_j on the grid, one per oscillator.</summary>
     public IReadOnlyList<double[]> Potentials { get; }
+    /// <summary>ψ_j(0) on the grid.</summary>
     public IReadOnlyList<Complex[]> Initial { get; }
 
     /// <summary>True when every V_j equals V_1 pointwise.</summary>

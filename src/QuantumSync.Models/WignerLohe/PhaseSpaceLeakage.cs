@@ -10,6 +10,7 @@ namespace QuantumSync.Models.WignerLohe;
 /// <param name="YEdge">The same for u(x,y) = ∫ e^{−ipy} w dp at |y_a| &gt; (½ − EdgeFraction)·L_a (ends of the y-window).</param>
 public readonly record struct LeakageFractions(double XEdge, double PEdge, double YEdge)
 {
+    /// <summary>The largest of the three fractions.</summary>
     public double Max => Math.Max(XEdge, Math.Max(PEdge, YEdge));
 }
 

@@ -16,6 +16,7 @@ public sealed class WignerLoheProblem
     /// <summary>Largest |w_kj − conj(w_jk)| / max|w| accepted: the data must be Hermitian up to round-off.</summary>
     public const double HermitianTolerance = 1e-12;
 
+    /// <summary>Checks the data (N² fields of the grid's size, finite, Hermitian to <see cref="HermitianTolerance"/>, K ≥ 0) and copies them.</summary>
     public WignerLoheProblem(PhaseSpaceGrid grid, double coupling, Potential potential, IReadOnlyList<Complex[]> fields)
     {
         ArgumentNullException.ThrowIfNull(grid);
@@ -50,11 +51,13 @@ public sealed class WignerLoheProblem
         Initial = fields.Select(f => f.ToArray()).ToArray();
     }
 
+    /// <summary>The phase-space grid.</summary>
     public PhaseSpaceGrid Grid { get; }
     /// <summary>K.</summary>
     public double Coupling { get; }
     /// <summary>The common potential V.</summary>
     public Potential Potential { get; }
+    /// <summary>N.</summary>
     public int Oscillators { get; }
     /// <summary>w_jk(0) at index j·N + k, (x,p) layout.</summary>
     public IReadOnlyList<Complex[]> Initial { get; }
