@@ -3,8 +3,8 @@ using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Claims;
 using ConvergenceSuite.Harness.Summary;
-using ConvergenceSuite.Reports.Claims;
 using ConvergenceSuite.Reports;
+using ConvergenceSuite.Reports.Claims;
 
 namespace ConvergenceSuite.Cli;
 

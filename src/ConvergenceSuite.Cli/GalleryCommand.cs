@@ -3,11 +3,11 @@ using System.Text;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Running;
-using ConvergenceSuite.SeededBugs;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports;
 using ConvergenceSuite.Reports.Formatting;
 using ConvergenceSuite.Reports.Html;
+using ConvergenceSuite.SeededBugs;
 using Spectre.Console;
 
 namespace ConvergenceSuite.Cli;

@@ -1,7 +1,6 @@
 using ConvergenceSuite.Harness.Sharding;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports;
-using ConvergenceSuite.Reports.Claims;
 using ConvergenceSuite.Reports.Coverage;
 using ConvergenceSuite.Reports.Html;
 using ConvergenceSuite.Reports.Json;

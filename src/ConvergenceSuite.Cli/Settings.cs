@@ -1,7 +1,6 @@
 using System.ComponentModel;
-using ConvergenceSuite.Abstractions;
-using Spectre.Console.Cli;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace ConvergenceSuite.Cli;
 

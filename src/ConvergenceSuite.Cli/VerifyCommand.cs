@@ -7,11 +7,10 @@ using ConvergenceSuite.Harness.Running;
 using ConvergenceSuite.Harness.Schema;
 using ConvergenceSuite.Harness.Sharding;
 using ConvergenceSuite.Harness.Summary;
-using ConvergenceSuite.Reports.Claims;
+using ConvergenceSuite.Reports;
 using ConvergenceSuite.Reports.Coverage;
 using ConvergenceSuite.Reports.Html;
 using ConvergenceSuite.Reports.Studies;
-using ConvergenceSuite.Reports;
 using Spectre.Console;
 
 namespace ConvergenceSuite.Cli;

@@ -1,7 +1,6 @@
 using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Running;
-using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.Summary;
 
 namespace ConvergenceSuite.NUnit;

@@ -1,9 +1,8 @@
-using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Schema;
+using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
-using NUnit.Framework;
 
 namespace ConvergenceSuite.NUnit;
 

@@ -3,7 +3,6 @@ using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Claims;
 using ConvergenceSuite.Reports.Html;
 using ConvergenceSuite.Reports.JUnit;
-using ConvergenceSuite.Reports.Json;
 using ConvergenceSuite.Reports.Markdown;
 using ConvergenceSuite.Reports.Studies;
 

@@ -1,8 +1,7 @@
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Html;
-using ConvergenceSuite.Reports.JUnit;
 using ConvergenceSuite.Reports.Json;
-using ConvergenceSuite.Reports.Markdown;
+using ConvergenceSuite.Reports.JUnit;
 
 namespace ConvergenceSuite.Reports;
 

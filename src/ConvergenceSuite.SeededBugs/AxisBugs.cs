@@ -1,9 +1,7 @@
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Solvers;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.States;
-using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace ConvergenceSuite.SeededBugs;
 

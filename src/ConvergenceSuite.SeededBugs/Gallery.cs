@@ -5,7 +5,6 @@ using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Running;
-using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.Summary;
 
 namespace ConvergenceSuite.SeededBugs;

@@ -1,8 +1,6 @@
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Kuramoto;
-using ConvergenceSuite.Harness.Solvers;
 using QuantumSync.Models.Kuramoto;
 using QuantumSync.Solvers.Kuramoto;
 

@@ -1,8 +1,7 @@
 using System.Numerics;
-using ConvergenceSuite.Abstractions;
 using QuantumSync.Models.SchrodingerLohe;
-using QuantumSync.Numerics.Fft;
 using QuantumSync.Numerics;
+using QuantumSync.Numerics.Fft;
 using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace ConvergenceSuite.SeededBugs;

@@ -1,5 +1,4 @@
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Solvers;
 
 namespace ConvergenceSuite.SeededBugs;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Solvers;
 using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Numerics.Fft;

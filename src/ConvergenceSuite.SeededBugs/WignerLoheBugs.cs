@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
-using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.WignerLohe;
 using QuantumSync.Models.WignerLohe;
 using QuantumSync.Numerics.Fft;

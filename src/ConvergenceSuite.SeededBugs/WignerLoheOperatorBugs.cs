@@ -1,5 +1,4 @@
 using System.Numerics;
-using ConvergenceSuite.Abstractions;
 using QuantumSync.Models.WignerLohe;
 using QuantumSync.Numerics.Fft;
 using QuantumSync.Numerics.Ode;

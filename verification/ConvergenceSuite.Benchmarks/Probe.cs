@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using QuantumSync.Models.SchrodingerLohe;
-using QuantumSync.Numerics.Fft;
 using QuantumSync.Numerics;
+using QuantumSync.Numerics.Fft;
 using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace ConvergenceSuite.Benchmarks;

@@ -3,10 +3,8 @@ using QuantumSync.Models.Potentials;
 using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Models.States;
 using QuantumSync.Models.WignerLohe;
-using QuantumSync.Numerics.Wigner;
 using QuantumSync.Numerics;
-using QuantumSync.Solvers.SchrodingerLohe;
-using QuantumSync.Solvers.WignerLohe;
+using QuantumSync.Numerics.Wigner;
 
 namespace ConvergenceSuite.Benchmarks;
 

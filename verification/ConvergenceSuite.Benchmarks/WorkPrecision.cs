@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
-using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Plots;
 using QuantumSync.Models.Potentials;

@@ -1,5 +1,3 @@
-using ConvergenceSuite.Abstractions;
-
 namespace ConvergenceSuite.Harness.Cases;
 
 /// <summary>A malformed or inconsistent case file: names the file, the JSON path of the field and the problem.</summary>

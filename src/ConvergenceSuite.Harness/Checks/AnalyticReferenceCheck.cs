@@ -1,11 +1,9 @@
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
-using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Numerics;
 using static ConvergenceSuite.Harness.Checks.CheckHelpers;
 

@@ -1,12 +1,10 @@
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
-using ConvergenceSuite.Harness.Solvers;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
 using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Numerics;
-using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace ConvergenceSuite.Harness.Checks;
 

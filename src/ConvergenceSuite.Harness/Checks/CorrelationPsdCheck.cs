@@ -1,5 +1,4 @@
 using System.Numerics;
-using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using MathNet.Numerics.LinearAlgebra;

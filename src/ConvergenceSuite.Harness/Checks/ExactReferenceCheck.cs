@@ -1,6 +1,5 @@
 using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Reductions;
 using QuantumSync.Numerics;

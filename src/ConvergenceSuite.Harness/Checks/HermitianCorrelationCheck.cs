@@ -1,5 +1,4 @@
 using System.Numerics;
-using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Numerics;
 using static ConvergenceSuite.Harness.Checks.CheckHelpers;

@@ -1,4 +1,3 @@
-using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Numerics;
 using static ConvergenceSuite.Harness.Checks.CheckHelpers;

@@ -1,5 +1,4 @@
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Studies;
 using ConvergenceSuite.Harness.Summary;
 

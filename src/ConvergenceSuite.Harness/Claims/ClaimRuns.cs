@@ -1,8 +1,6 @@
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Summary;
-using ConvergenceSuite.Harness.WignerLohe;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
 using QuantumSync.Models.States;

@@ -3,7 +3,6 @@ using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Potentials;
-using QuantumSync.Models.Reductions;
 using QuantumSync.Models.States;
 using QuantumSync.Numerics;
 using static ConvergenceSuite.Harness.Claims.ClaimCriteria;

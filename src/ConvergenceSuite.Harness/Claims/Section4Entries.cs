@@ -5,11 +5,8 @@ using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Hydrodynamics;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
-using QuantumSync.Models.WignerLohe;
-using QuantumSync.Numerics.Wigner;
 using QuantumSync.Numerics;
-using QuantumSync.Solvers.SchrodingerLohe;
-using QuantumSync.Solvers.WignerLohe;
+using QuantumSync.Numerics.Wigner;
 using static ConvergenceSuite.Harness.Claims.ClaimCriteria;
 
 namespace ConvergenceSuite.Harness.Claims;

@@ -1,6 +1,6 @@
 using System.Numerics;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Convergence;
+using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Hydrodynamics;
 using QuantumSync.Models.Potentials;

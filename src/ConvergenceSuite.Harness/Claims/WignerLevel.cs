@@ -2,8 +2,6 @@ using System.Numerics;
 using QuantumSync.Models.Hydrodynamics;
 using QuantumSync.Numerics;
 using QuantumSync.Numerics.Wigner;
-using QuantumSync.Solvers.SchrodingerLohe;
-using QuantumSync.Solvers.WignerLohe;
 
 namespace ConvergenceSuite.Harness.Claims;
 

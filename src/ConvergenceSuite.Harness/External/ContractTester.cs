@@ -2,13 +2,11 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Kuramoto;
 using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.WignerLohe;
 using QuantumSync.Models.Kuramoto;
-using QuantumSync.Solvers.Kuramoto;
 
 namespace ConvergenceSuite.Harness.External;
 

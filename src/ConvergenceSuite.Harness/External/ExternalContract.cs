@@ -6,8 +6,6 @@ using ConvergenceSuite.Harness.Regression;
 using QuantumSync.Models.Kuramoto;
 using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Models.WignerLohe;
-using QuantumSync.Solvers.SchrodingerLohe;
-using QuantumSync.Solvers.WignerLohe;
 
 namespace ConvergenceSuite.Harness.External;
 

@@ -3,10 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
-using ConvergenceSuite.Harness.Solvers;
-using ConvergenceSuite.Harness.WignerLohe;
-using QuantumSync.Models.Kuramoto;
 
 namespace ConvergenceSuite.Harness.External;
 

@@ -4,7 +4,6 @@ using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Kuramoto;
-using QuantumSync.Solvers.Kuramoto;
 using static ConvergenceSuite.Harness.Checks.CheckHelpers;
 
 namespace ConvergenceSuite.Harness.Kuramoto;

@@ -1,9 +1,7 @@
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
-using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.Summary;
 using static ConvergenceSuite.Harness.Checks.CheckHelpers;
 using static ConvergenceSuite.Harness.Kuramoto.KuramotoCheckSupport;

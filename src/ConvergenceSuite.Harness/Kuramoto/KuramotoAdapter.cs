@@ -2,8 +2,6 @@ using System.Collections;
 using System.Diagnostics;
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
-using ConvergenceSuite.Harness.Solvers;
 using QuantumSync.Models.Kuramoto;
 using QuantumSync.Solvers.Kuramoto;
 

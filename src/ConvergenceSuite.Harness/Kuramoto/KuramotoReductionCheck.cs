@@ -1,7 +1,6 @@
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Kuramoto;

@@ -3,7 +3,6 @@ using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Kuramoto;
-using QuantumSync.Solvers.Kuramoto;
 using static ConvergenceSuite.Harness.Checks.CheckHelpers;
 using static ConvergenceSuite.Harness.Kuramoto.KuramotoCheckSupport;
 

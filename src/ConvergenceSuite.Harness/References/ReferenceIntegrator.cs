@@ -1,9 +1,8 @@
 using System.Numerics;
 using QuantumSync.Models.SchrodingerLohe;
+using QuantumSync.Numerics;
 using QuantumSync.Numerics.Fft;
 using QuantumSync.Numerics.Ode;
-using QuantumSync.Numerics;
-using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace ConvergenceSuite.Harness.References;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Numerics;

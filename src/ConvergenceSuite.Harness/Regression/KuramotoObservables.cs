@@ -1,7 +1,5 @@
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Solvers;
 using QuantumSync.Models.Kuramoto;
-using QuantumSync.Solvers.Kuramoto;
 
 namespace ConvergenceSuite.Harness.Regression;
 

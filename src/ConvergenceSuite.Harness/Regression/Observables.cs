@@ -1,7 +1,5 @@
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
-using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Numerics;
 

@@ -1,5 +1,3 @@
-using ConvergenceSuite.Abstractions;
-
 namespace ConvergenceSuite.Harness.Regression;
 
 /// <summary>A reference file that cannot be trusted: unreadable, truncated, tampered with (hash mismatch) or malformed.

@@ -1,4 +1,3 @@
-using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Summary;
 

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Text;
-using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using Json.Schema;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
 using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace ConvergenceSuite.Harness.Solvers;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
 using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Numerics.Fft;
 using QuantumSync.Solvers.SchrodingerLohe;

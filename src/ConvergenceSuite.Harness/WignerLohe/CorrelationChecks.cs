@@ -1,5 +1,4 @@
 using System.Numerics;
-using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Reductions;

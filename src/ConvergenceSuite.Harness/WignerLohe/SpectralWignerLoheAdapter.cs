@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Solvers;
 using QuantumSync.Models.WignerLohe;
 using QuantumSync.Numerics.Fft;
-using QuantumSync.Numerics.Wigner;
 using QuantumSync.Solvers.SchrodingerLohe;
 using QuantumSync.Solvers.WignerLohe;
 

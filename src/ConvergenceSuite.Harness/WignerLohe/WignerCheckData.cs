@@ -1,14 +1,11 @@
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Models.Reductions;
 using QuantumSync.Models.WignerLohe;
 using QuantumSync.Numerics.Wigner;
-using QuantumSync.Numerics;
 using QuantumSync.Solvers.SchrodingerLohe;
-using QuantumSync.Solvers.WignerLohe;
 
 namespace ConvergenceSuite.Harness.WignerLohe;
 

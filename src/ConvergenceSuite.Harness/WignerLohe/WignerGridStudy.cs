@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Studies;
 using ConvergenceSuite.Harness.Summary;
 using QuantumSync.Numerics.Ode;
-using QuantumSync.Solvers.SchrodingerLohe;
 
 namespace ConvergenceSuite.Harness.WignerLohe;
 

@@ -1,11 +1,7 @@
 using System.Numerics;
 using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
-using QuantumSync.Models.Potentials;
 using QuantumSync.Models.WignerLohe;
-using QuantumSync.Numerics.Wigner;
-using QuantumSync.Numerics;
-using QuantumSync.Solvers.WignerLohe;
 
 namespace ConvergenceSuite.Harness.WignerLohe;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Json;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text;
-using ConvergenceSuite.Convergence;
+using System.Text.Json;
 using ConvergenceSuite.Reports.Formatting;
 
 namespace ConvergenceSuite.Reports.Comparison;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json;
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Claims;

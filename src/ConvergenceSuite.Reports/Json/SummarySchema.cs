@@ -1,10 +1,9 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.Json;
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
-using ConvergenceSuite.Reports.Claims;
 
 namespace ConvergenceSuite.Reports.Json;
 

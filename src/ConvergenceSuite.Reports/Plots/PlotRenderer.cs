@@ -1,6 +1,5 @@
 using System.Globalization;
 using ConvergenceSuite.Harness.Summary;
-using ConvergenceSuite.Reports.Formatting;
 using ScottPlot;
 
 namespace ConvergenceSuite.Reports.Plots;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 
 namespace ConvergenceSuite.Reports.Studies;

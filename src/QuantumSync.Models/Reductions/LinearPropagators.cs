@@ -1,8 +1,8 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using Vector = MathNet.Numerics.LinearAlgebra.Vector<double>;
 using QuantumSync.Numerics;
 using QuantumSync.Numerics.Fft;
+using Vector = MathNet.Numerics.LinearAlgebra.Vector<double>;
 
 namespace QuantumSync.Models.Reductions;
 

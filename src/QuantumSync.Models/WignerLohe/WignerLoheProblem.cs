@@ -1,6 +1,5 @@
 using System.Numerics;
 using QuantumSync.Models.Potentials;
-using QuantumSync.Numerics;
 using QuantumSync.Numerics.Wigner;
 
 namespace QuantumSync.Models.WignerLohe;

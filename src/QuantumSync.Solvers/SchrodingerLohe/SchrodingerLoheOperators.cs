@@ -1,9 +1,9 @@
 using System.Numerics;
 using QuantumSync.Models.SchrodingerLohe;
+using QuantumSync.Numerics;
 using QuantumSync.Numerics.Fft;
 using QuantumSync.Numerics.LinearAlgebra;
 using QuantumSync.Numerics.Ode;
-using QuantumSync.Numerics;
 using QuantumSync.Solvers.Splitting;
 
 namespace QuantumSync.Solvers.SchrodingerLohe;

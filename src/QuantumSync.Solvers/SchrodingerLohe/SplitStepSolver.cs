@@ -1,7 +1,7 @@
 using System.Numerics;
 using QuantumSync.Models.SchrodingerLohe;
-using QuantumSync.Numerics.Fft;
 using QuantumSync.Numerics;
+using QuantumSync.Numerics.Fft;
 using QuantumSync.Solvers.Splitting;
 
 namespace QuantumSync.Solvers.SchrodingerLohe;

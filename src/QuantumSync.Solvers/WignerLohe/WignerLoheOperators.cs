@@ -1,9 +1,9 @@
 using System.Numerics;
 using QuantumSync.Models.WignerLohe;
+using QuantumSync.Numerics;
 using QuantumSync.Numerics.Fft;
 using QuantumSync.Numerics.Ode;
 using QuantumSync.Numerics.Wigner;
-using QuantumSync.Numerics;
 using QuantumSync.Solvers.SchrodingerLohe;
 using QuantumSync.Solvers.Splitting;
 

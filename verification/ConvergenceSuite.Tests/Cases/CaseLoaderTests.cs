@@ -1,5 +1,4 @@
 using System.Text;
-using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using NUnit.Framework;
 using Shouldly;

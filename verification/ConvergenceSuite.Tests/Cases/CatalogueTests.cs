@@ -1,7 +1,5 @@
-using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
-using ConvergenceSuite.Harness.Running;
 using NUnit.Framework;
 using Shouldly;
 

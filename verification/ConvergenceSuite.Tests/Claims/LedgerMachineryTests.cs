@@ -1,8 +1,8 @@
 using System.Numerics;
 using ConvergenceSuite.Cli;
+using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Claims;
-using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Claims;
 using NUnit.Framework;

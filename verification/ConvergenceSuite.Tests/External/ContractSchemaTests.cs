@@ -1,10 +1,8 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Cli;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.External;
-using ConvergenceSuite.Harness.Kuramoto;
 using Json.Schema;
 using NUnit.Framework;
 using Shouldly;

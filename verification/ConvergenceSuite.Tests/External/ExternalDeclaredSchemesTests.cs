@@ -4,7 +4,6 @@ using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.External;
 using ConvergenceSuite.Harness.Running;
 using ConvergenceSuite.Harness.Solvers;
-using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
 using Shouldly;
 

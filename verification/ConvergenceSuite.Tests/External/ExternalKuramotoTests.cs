@@ -1,10 +1,8 @@
 using System.Text;
-using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Running;
-using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
 using Shouldly;
 

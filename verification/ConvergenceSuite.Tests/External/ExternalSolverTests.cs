@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Text;
-using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Cli;
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.External;
 using ConvergenceSuite.Harness.Running;
 using ConvergenceSuite.Harness.Solvers;
-using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
 using Shouldly;
 

@@ -1,7 +1,6 @@
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Regression;
-using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
 using Shouldly;
 

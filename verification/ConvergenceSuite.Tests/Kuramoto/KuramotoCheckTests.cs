@@ -3,10 +3,8 @@ using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Kuramoto;
-using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
 using QuantumSync.Models.Kuramoto;
-using QuantumSync.Solvers.Kuramoto;
 using Shouldly;
 using static ConvergenceSuite.Tests.Kuramoto.KuramotoTestCases;
 

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Text;
 using ConvergenceSuite.Abstractions;
-using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Kuramoto;
@@ -9,7 +8,6 @@ using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
 using QuantumSync.Models.Kuramoto;
-using QuantumSync.Solvers.Kuramoto;
 
 namespace ConvergenceSuite.Tests.Kuramoto;
 

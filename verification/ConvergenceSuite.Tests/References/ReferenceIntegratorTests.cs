@@ -9,9 +9,8 @@ using NUnit.Framework;
 using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
 using QuantumSync.Models.SchrodingerLohe;
-using QuantumSync.Numerics.Ode;
 using QuantumSync.Numerics;
-using QuantumSync.Solvers.SchrodingerLohe;
+using QuantumSync.Numerics.Ode;
 using Shouldly;
 
 namespace ConvergenceSuite.Tests.References;

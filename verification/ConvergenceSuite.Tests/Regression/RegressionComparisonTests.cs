@@ -1,6 +1,5 @@
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Regression;
-using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
 using Shouldly;
 

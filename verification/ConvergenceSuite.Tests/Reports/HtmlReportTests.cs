@@ -4,8 +4,8 @@ using System.Xml.Linq;
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Reports.Html;
-using ConvergenceSuite.Reports.JUnit;
 using ConvergenceSuite.Reports.Json;
+using ConvergenceSuite.Reports.JUnit;
 using NUnit.Framework;
 using Shouldly;
 

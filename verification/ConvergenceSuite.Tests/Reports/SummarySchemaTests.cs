@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConvergenceSuite.Cli;
 using ConvergenceSuite.Harness.Summary;
-using ConvergenceSuite.Reports.Claims;
 using ConvergenceSuite.Reports.Json;
 using Json.Schema;
 using NUnit.Framework;

@@ -1,4 +1,3 @@
-using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Running;
 using NUnit.Framework;

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
-using System.Text.Json;
 using System.Text;
-using ConvergenceSuite.Abstractions;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ConvergenceSuite.Cli;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;

@@ -1,4 +1,3 @@
-using System.Numerics;
 using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
@@ -6,7 +5,6 @@ using ConvergenceSuite.Harness.Kuramoto;
 using ConvergenceSuite.Harness.Regression;
 using ConvergenceSuite.Harness.Running;
 using ConvergenceSuite.Harness.Solvers;
-using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.SeededBugs;
 using NUnit.Framework;
 using Shouldly;

@@ -2,10 +2,8 @@ using System.Reflection;
 using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Cases;
-using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Running;
 using ConvergenceSuite.Harness.Solvers;
-using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
 using Shouldly;
 

@@ -4,7 +4,6 @@ using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Convergence;
 using ConvergenceSuite.Harness.Running;
 using ConvergenceSuite.Harness.Solvers;
-using ConvergenceSuite.Harness.Summary;
 using NUnit.Framework;
 using Shouldly;
 

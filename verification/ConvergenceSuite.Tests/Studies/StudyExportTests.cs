@@ -1,7 +1,6 @@
 using System.Globalization;
 using ConvergenceSuite.Harness.Studies;
 using ConvergenceSuite.Harness.Summary;
-using ConvergenceSuite.Reports;
 using ConvergenceSuite.Reports.Studies;
 using NUnit.Framework;
 using Shouldly;

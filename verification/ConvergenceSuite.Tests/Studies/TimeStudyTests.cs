@@ -1,5 +1,4 @@
 using ConvergenceSuite.Convergence;
-using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
 using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.Studies;

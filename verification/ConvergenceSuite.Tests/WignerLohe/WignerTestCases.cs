@@ -3,7 +3,6 @@ using System.Text;
 using ConvergenceSuite.Abstractions;
 using ConvergenceSuite.Harness.Cases;
 using ConvergenceSuite.Harness.Checks;
-using ConvergenceSuite.Harness.Solvers;
 using ConvergenceSuite.Harness.Summary;
 using ConvergenceSuite.Harness.WignerLohe;
 

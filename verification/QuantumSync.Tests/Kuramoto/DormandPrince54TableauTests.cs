@@ -1,5 +1,4 @@
 using NUnit.Framework;
-using QuantumSync.Solvers.Kuramoto;
 using Shouldly;
 using T = QuantumSync.Numerics.Ode.DormandPrince54Tableau;
 

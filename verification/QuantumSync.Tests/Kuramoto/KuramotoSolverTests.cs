@@ -1,5 +1,5 @@
-using NUnit.Framework;
 using System.Numerics;
+using NUnit.Framework;
 using QuantumSync.Models.Kuramoto;
 using QuantumSync.Solvers.Kuramoto;
 using Shouldly;

@@ -4,8 +4,8 @@ using QuantumSync.Models.Potentials;
 using QuantumSync.Models.Reductions;
 using QuantumSync.Models.SchrodingerLohe;
 using QuantumSync.Models.States;
-using QuantumSync.Numerics.LinearAlgebra;
 using QuantumSync.Numerics;
+using QuantumSync.Numerics.LinearAlgebra;
 using QuantumSync.Solvers.SchrodingerLohe;
 using Shouldly;
 

@@ -1,12 +1,9 @@
 using System.Numerics;
 using QuantumSync.Models.Potentials;
-using QuantumSync.Models.Reductions;
 using QuantumSync.Models.States;
 using QuantumSync.Models.WignerLohe;
 using QuantumSync.Numerics;
 using QuantumSync.Numerics.Wigner;
-using QuantumSync.Solvers.SchrodingerLohe;
-using QuantumSync.Solvers.WignerLohe;
 
 namespace QuantumSync.Tests.WignerLohe;
 
