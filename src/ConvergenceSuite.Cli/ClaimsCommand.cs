@@ -15,6 +15,7 @@ namespace ConvergenceSuite.Cli;
 /// </summary>
 public static class ClaimsCommand
 {
+    /// <summary>Runs the claims verb with <paramref name="options"/>; returns the exit code (0, 1 or 2, see the class).</summary>
     public static int Run(ClaimsSettings options)
     {
         var tier = VerifyCommand.ParseTier(options.Tier);

@@ -12,17 +12,21 @@ namespace ConvergenceSuite.Cli;
 /// </summary>
 public static class CommandLine
 {
+    /// <summary>Exit code 0: every verdict passed (compare: no regression).</summary>
     public const int Success = 0;
+    /// <summary>Exit code 1: a check failed or a case did not run (compare: a regression).</summary>
     public const int ChecksFailed = 1;
+    /// <summary>Exit code 2: bad usage, unreadable input or a bad case file; the message is on stderr.</summary>
     public const int UsageError = 2;
     /// <summary>Ctrl-C or SIGTERM stopped the run (128 + SIGINT, the shell convention); no report was written.</summary>
     public const int Cancelled = 130;
 
+    /// <summary>The exit codes in one sentence, appended to the help text.</summary>
     public const string ExitCodes = "exit codes: 0 all verdicts pass, 1 a check failed or a case did not run (compare: a regression), "
         + "2 bad usage or a bad case file, 130 cancelled by Ctrl-C or SIGTERM (no report written)";
 
-    /// <summary>The version shown by --version: the assembly's informational version, "0.1.0+"1.0.0+&lt;commit&gt;" (the SDKlt;commit"1.0.0+&lt;commit&gt;" (the SDKgt;", the version of Directory.Build.props (the SDK
-    /// appends the git commit of the build).</summary>
+    /// <summary>The version shown by --version: the assembly's informational version, "0.1.0+&lt;commit&gt;", the version of
+    /// Directory.Build.props (the SDK appends the git commit of the build).</summary>
     public static string Version =>
         typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
@@ -30,6 +34,8 @@ public static class CommandLine
     public static string Readable(string message) =>
         UsageMessages.ClrTypeName().Replace(message, "to a number (this option takes a number).");
 
+    /// <summary>Parses <paramref name="args"/>, runs the verb and returns its exit code (see the class); no arguments print the help and return
+    /// <see cref="UsageError"/>.</summary>
     public static int Run(string[] args)
     {
         // "help" and "help VERB" as before; no arguments: the help, exit 2 (nothing was asked).
@@ -148,6 +154,8 @@ internal static partial class UsageMessages
     internal static partial System.Text.RegularExpressions.Regex ClrTypeName();
 }
 
+/// <summary>Bad usage or input detected inside a verb: <see cref="CommandLine.Run"/> prints "error: " and the message to stderr and
+/// returns <see cref="CommandLine.UsageError"/>.</summary>
 public sealed class UsageException(string message) : Exception(message);
 
 /// <summary>The console of a verb: errors only under --quiet; no colour or ANSI under NO_COLOR or redirected output.</summary>
@@ -156,6 +164,8 @@ public static class Ui
     /// <summary>True when NO_COLOR is set (any value, https://no-color.org) or stdout is not a terminal.</summary>
     public static bool Plain => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) || System.Console.IsOutputRedirected;
 
+    /// <summary>A console writing to stdout, or to nothing when <paramref name="quiet"/>; plain text (no ANSI, no colour, not interactive)
+    /// when <paramref name="quiet"/> or <see cref="Plain"/>.</summary>
     public static IAnsiConsole Console(bool quiet) => AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(quiet ? TextWriter.Null : System.Console.Out),

@@ -11,6 +11,8 @@ namespace ConvergenceSuite.Cli;
 /// </summary>
 public static class CompareCommand
 {
+    /// <summary>Compares the run at <paramref name="basePath"/> with the run at <paramref name="headPath"/> (report folders or summary.json files),
+    /// prints the Markdown to <paramref name="stdout"/>, writes the three files to <paramref name="outDir"/> when given, and returns the exit code.</summary>
     public static int Run(string basePath, string headPath, string? outDir, TextWriter stdout, TextWriter stderr)
     {
         ComparisonReport report;
@@ -41,6 +43,7 @@ public static class CompareCommand
 /// <summary>Write to a temporary file in the same folder, flush, then rename over the target: never a half-written file.</summary>
 public static class AtomicFile
 {
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically (temporary file, flush, rename).</summary>
     public static void Write(string path, byte[] bytes)
     {
         var full = Path.GetFullPath(path);

@@ -13,6 +13,8 @@ namespace ConvergenceSuite.Cli;
 /// </summary>
 public static class ContractTestCommand
 {
+    /// <summary>Runs the adapter <paramref name="command"/> (program and arguments) on every contract problem, prints one line per problem,
+    /// and returns the exit code (see the class).</summary>
     public static int Run(ContractTestSettings settings, IReadOnlyList<string> command, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
         if (command.Count == 0 || string.IsNullOrEmpty(command[0]))

@@ -20,6 +20,7 @@ namespace ConvergenceSuite.Cli;
 /// </summary>
 public static class GalleryCommand
 {
+    /// <summary>Runs the gallery verb with <paramref name="options"/>; returns the exit code (see the class).</summary>
     public static int Run(GallerySettings options)
     {
         var tier = VerifyCommand.ParseTier(options.Tier);
@@ -91,9 +92,12 @@ public static class GalleryCommand
 /// <summary>"Seeded bugs" page: bug × catching checks (with the cases where each failed), and the checks that caught none.</summary>
 public sealed class SeededBugsSection(GalleryResult gallery, IReadOnlyList<string>? notes = null) : IReportSection
 {
+    /// <inheritdoc/>
     public string Id => "seeded-bugs";
+    /// <inheritdoc/>
     public string Title => "Seeded bugs";
 
+    /// <inheritdoc/>
     public string RenderHtml(VerificationSummary summary)
     {
         var h = new StringBuilder();

@@ -5,6 +5,8 @@ namespace ConvergenceSuite.Cli;
 /// <summary>The gci verb: GCI, observed order and extrapolated value for numbers typed or piped in.</summary>
 public static class GciCommand
 {
+    /// <summary>Reads "size value" lines (from --input, else <paramref name="stdin"/>), prints the GCI analysis to <paramref name="stdout"/>
+    /// and returns the exit code.</summary>
     public static int Run(GciSettings options, TextReader stdin, TextWriter stdout)
     {
         var dimension = options.Dimension;

@@ -16,6 +16,7 @@ namespace ConvergenceSuite.Cli;
 /// </summary>
 public static class MergeCommand
 {
+    /// <summary>Runs the merge verb with <paramref name="options"/>; returns the exit code (see the class).</summary>
     public static int Run(MergeSettings options, TextWriter stdout, TextWriter stderr)
     {
         var (outDir, runId, inputs) = (options.Out, options.RunId, options.Shards);

@@ -20,6 +20,7 @@ public static class RunCancellation
     private static readonly List<PosixSignalRegistration> Registrations = [];
     private static int _signals;
 
+    /// <summary>Cancelled by the first Ctrl-C or SIGTERM after <see cref="Install"/>; never cancelled otherwise.</summary>
     public static CancellationToken Token => Source.Token;
 
     /// <summary>Installs the handlers once (idempotent); tests calling verbs in-process do not need them.</summary>

@@ -29,6 +29,7 @@ public static class VerifyCommand
     /// <summary>The --update-reference option: rewrite references that are missing, stale or out of tolerance.</summary>
     public const string UpdateReferenceFlag = "--update-reference";
 
+    /// <summary>Runs the verify verb with <paramref name="options"/>; returns the exit code (0, 1 or 2, see <see cref="CommandLine"/>).</summary>
     public static int Run(VerifySettings options)
     {
         var updateReference = options.UpdateReference;

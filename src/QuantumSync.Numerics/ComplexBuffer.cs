@@ -13,6 +13,7 @@ public sealed unsafe class ComplexBuffer : IDisposable
     public const int Alignment = 64;
     private Complex* _data;
 
+    /// <summary>Allocates <paramref name="length"/> zeroed entries, 64-byte aligned (at least one entry is allocated, so an empty buffer still has a valid pointer).</summary>
     public ComplexBuffer(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
@@ -23,6 +24,7 @@ public sealed unsafe class ComplexBuffer : IDisposable
         GC.AddMemoryPressure((long)bytes);
     }
 
+    /// <summary>Number of complex entries.</summary>
     public int Length { get; }
 
     /// <summary>The raw pointer, for native calls.</summary>
@@ -35,6 +37,7 @@ public sealed unsafe class ComplexBuffer : IDisposable
         }
     }
 
+    /// <summary>All <see cref="Length"/> entries as a span over the native memory; throws once disposed.</summary>
     public Span<Complex> Span
     {
         get
@@ -47,12 +50,16 @@ public sealed unsafe class ComplexBuffer : IDisposable
     /// <summary>A window of <paramref name="count"/> entries from <paramref name="start"/>.</summary>
     public Span<Complex> Slice(int start, int count) => Span.Slice(start, count);
 
+    /// <summary>Entry <paramref name="index"/>, by reference.</summary>
     public ref Complex this[int index] => ref Span[index];
 
+    /// <summary>Copies <paramref name="source"/> to the start of the buffer; it must not be longer than <see cref="Length"/>.</summary>
     public void CopyFrom(ReadOnlySpan<Complex> source) => source.CopyTo(Span);
 
+    /// <summary>A managed copy of all entries.</summary>
     public Complex[] ToArray() => Span.ToArray();
 
+    /// <summary>Frees the native memory; later calls do nothing, and <see cref="Span"/> and <see cref="Pointer"/> throw.</summary>
     public void Dispose()
     {
         if (_data == null) return;
@@ -62,6 +69,7 @@ public sealed unsafe class ComplexBuffer : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Frees the native memory of a buffer that was not disposed.</summary>
     ~ComplexBuffer()
     {
         if (_data != null) NativeMemory.AlignedFree(_data);

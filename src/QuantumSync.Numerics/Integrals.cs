@@ -92,6 +92,7 @@ public static class Integrals
         return s * cellVolume;
     }
 
+    /// <summary>||f|| = (Σ |f_i|² dV)^{1/2}, the L² norm on the grid.</summary>
     public static double Norm(ReadOnlySpan<Complex> f, double cellVolume) => Math.Sqrt(NormSquared(f, cellVolume));
 
     /// <summary>||f − g|| (L² on the grid).</summary>

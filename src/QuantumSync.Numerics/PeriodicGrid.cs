@@ -33,8 +33,11 @@ public sealed class PeriodicGrid : IEquatable<PeriodicGrid>
     public static PeriodicGrid Cube(int dimension, int size, double length) =>
         new(Enumerable.Repeat(size, dimension).ToArray(), Enumerable.Repeat(length, dimension).ToArray());
 
+    /// <summary>d, the number of axes (1 to 3).</summary>
     public int Dimension => Sizes.Length;
+    /// <summary>M_a, the number of points on axis a.</summary>
     public int[] Sizes { get; }
+    /// <summary>L_a, the period (box length) of axis a; the axis covers [−L_a/2, L_a/2).</summary>
     public double[] Lengths { get; }
     /// <summary>dx_a = L_a / M_a.</summary>
     public double[] Spacings { get; }
@@ -110,13 +113,17 @@ public sealed class PeriodicGrid : IEquatable<PeriodicGrid>
         }
     }
 
+    /// <summary>True when both grids have the same sizes M_a and lengths L_a (compared exactly).</summary>
     public bool Equals(PeriodicGrid? other) =>
         other is not null && Sizes.SequenceEqual(other.Sizes) && Lengths.SequenceEqual(other.Lengths);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as PeriodicGrid);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Count, Lengths.Sum());
 
+    /// <summary>Sizes and boxes, e.g. "64×64 on [-8,8)×[-8,8)".</summary>
     public override string ToString() =>
         string.Join("×", Sizes) + " on " + string.Join("×", Lengths.Select(l => $"[{-l / 2:R},{l / 2:R})"));
 }

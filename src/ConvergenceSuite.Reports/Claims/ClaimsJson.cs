@@ -13,6 +13,7 @@ namespace ConvergenceSuite.Reports.Claims;
 /// </summary>
 public static class ClaimsJson
 {
+    /// <summary>Name of the file in the output directory: claims.json.</summary>
     public const string FileName = "claims.json";
 
     /// <summary>The run as a JSON document.</summary>

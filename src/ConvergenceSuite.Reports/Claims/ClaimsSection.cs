@@ -14,9 +14,12 @@ namespace ConvergenceSuite.Reports.Claims;
 /// </summary>
 public sealed class ClaimsSection(LedgerRun run) : IReportSection
 {
+    /// <inheritdoc/>
     public string Id => "claims";
+    /// <inheritdoc/>
     public string Title => "Claims";
 
+    /// <inheritdoc/>
     public string RenderHtml(VerificationSummary summary)
     {
         var h = new StringBuilder();

@@ -14,6 +14,7 @@ public static class ComparisonWriters
     /// <summary>How many of the largest within-tolerance drifts are shown (what moved, even if allowed).</summary>
     public const int WithinToleranceShown = 5;
 
+    /// <summary>The word a table shows for a standing: "pass", "inconclusive", "FAIL", "error" or "absent".</summary>
     public static string Word(Standing s) => s switch
     {
         Standing.Pass => "pass",
@@ -23,6 +24,8 @@ public static class ComparisonWriters
         _ => "absent",
     };
 
+    /// <summary>One line: "REGRESSED: …" with the counts of worsened verdicts and of drifts beyond tolerance, or "no regression: …"
+    /// with the count of judged numbers; both give the number of improved verdicts.</summary>
     public static string Headline(ComparisonReport r)
     {
         var worse = r.Worsened.Count();
@@ -33,6 +36,7 @@ public static class ComparisonWriters
             : $"no regression: no verdict worsened, {r.Drifts.Count(d => d.Tolerance.Judged)} numbers within tolerance ({better} verdict(s) improved)";
     }
 
+    /// <summary>The comparison as Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY; tables are cut at <see cref="MaxTableRows"/> rows.</summary>
     public static string ToMarkdown(ComparisonReport r)
     {
         var m = new StringBuilder();
@@ -88,6 +92,7 @@ public static class ComparisonWriters
         return m.ToString();
     }
 
+    /// <summary>The comparison as a standalone HTML page: verdict changes, judged drifts worst first, wall times, tolerances.</summary>
     public static string ToHtml(ComparisonReport r)
     {
         var h = new StringBuilder();
@@ -114,6 +119,7 @@ public static class ComparisonWriters
         return h.ToString();
     }
 
+    /// <summary>The whole comparison as indented UTF-8 JSON (schemaVersion 1), untruncated.</summary>
     public static byte[] ToJson(ComparisonReport r)
     {
         using var ms = new MemoryStream();

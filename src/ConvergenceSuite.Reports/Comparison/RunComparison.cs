@@ -6,8 +6,11 @@ namespace ConvergenceSuite.Reports.Comparison;
 /// <summary>How a check (or a whole case) stands in one run, worst last.</summary>
 public enum Standing
 {
+    /// <summary>Every check passed.</summary>
     Pass,
+    /// <summary>No check failed, at least one was inconclusive.</summary>
     Inconclusive,
+    /// <summary>At least one check failed, or the case has no checks.</summary>
     Fail,
     /// <summary>The case did not run (solver error, bad case file, timeout, refused).</summary>
     Error,
@@ -29,6 +32,7 @@ public sealed record VerdictChange(string CaseId, string? CheckId, Standing Base
 /// reported and never fail.
 public sealed record DriftTolerance(string Name, double Absolute, double Relative, string Reason, bool Judged = true)
 {
+    /// <summary>The allowed |a − b|: max(Absolute, Relative·max(|a|, |b|)).</summary>
     public double Allowed(double a, double b) => Math.Max(Absolute, Relative * Math.Max(Math.Abs(a), Math.Abs(b)));
 }
 
@@ -48,14 +52,18 @@ public sealed record NumericDrift(string CaseId, string CheckId, string Quantity
         }
     }
 
+    /// <summary>True when the tolerance is judged and <see cref="Ratio"/> &gt; 1: the drift counts as a regression.</summary>
     public bool Exceeds => Tolerance.Judged && Ratio > 1;
 }
 
 /// <summary>Wall time of one case in both runs and whether the change is outside the noise band.</summary>
 public sealed record TimingChange(string CaseId, double BaseSeconds, double HeadSeconds, double Band)
 {
+    /// <summary>HEAD − BASE wall time, in seconds (positive: slower).</summary>
     public double Delta => HeadSeconds - BaseSeconds;
+    /// <summary>True when |<see cref="Delta"/>| exceeds the noise <c>Band</c> (seconds); informational only.</summary>
     public bool OutsideNoise => double.IsFinite(Delta) && Math.Abs(Delta) > Band;
+    /// <summary>"within noise", "slower" or "faster".</summary>
     public string Word => !OutsideNoise ? "within noise" : Delta > 0 ? "slower" : "faster";
 }
 
@@ -71,10 +79,15 @@ public sealed record ComparisonReport(
     IReadOnlyList<TimingChange> Timings,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The verdict changes where HEAD is worse than BASE.</summary>
     public IEnumerable<VerdictChange> Worsened => VerdictChanges.Where(v => v.Worsened);
+    /// <summary>The judged drifts beyond their tolerance, largest ratio first.</summary>
     public IEnumerable<NumericDrift> Exceeding => Drifts.Where(d => d.Exceeds).OrderByDescending(d => d.Ratio);
+    /// <summary>True when a verdict worsened or a judged drift exceeds its tolerance (exit code 1); timing never counts.</summary>
     public bool Regressed => Worsened.Any() || Exceeding.Any();
+    /// <summary>Sum of BASE wall times of the compared cases, in seconds (non-finite times counted as 0).</summary>
     public double BaseTotalSeconds => Timings.Sum(t => double.IsFinite(t.BaseSeconds) ? t.BaseSeconds : 0);
+    /// <summary>Sum of HEAD wall times of the compared cases, in seconds (non-finite times counted as 0).</summary>
     public double HeadTotalSeconds => Timings.Sum(t => double.IsFinite(t.HeadSeconds) ? t.HeadSeconds : 0);
 }
 
@@ -125,22 +138,29 @@ public static class DriftTolerances
     /// <summary>Absolute part of the timing noise band (process start, JIT, thread scheduling).</summary>
     public const double TimingAbsoluteBand = 0.5;
 
+    /// <summary>Errors and values: relative <see cref="ErrorRelative"/> with absolute floor <see cref="RoundoffFloor"/>.</summary>
     public static readonly DriftTolerance Error = new("error/value 5 % (floor 1e-12)", RoundoffFloor, ErrorRelative,
         "a 5 % move changes the error constant; below 1e-12 it is roundoff");
 
+    /// <summary>Exponential and decay rates: relative <see cref="RateRelative"/>, no floor.</summary>
     public static readonly DriftTolerance Rate = new("rate 5 %", 0, RateRelative, "exponential/decay rate: 5 % relative");
 
+    /// <summary>GCI fractions: relative <see cref="GciRelative"/> with absolute floor <see cref="GciFloor"/>.</summary>
     public static readonly DriftTolerance Gci = new("GCI 10 % (floor 1e-8)", GciFloor, GciRelative,
         "GCI amplifies order noise through rᵖ; below 1e-8 it is roundoff");
 
+    /// <summary>Settings and counts of the case (tolerances, windows, point counts): must be equal.</summary>
     public static readonly DriftTolerance Exact = new("exact (setting/count)", 0, 0,
         "a tolerance, window, count or index of the case: the same case gives the same value");
 
+    /// <summary>Wall times: reported, never judged (see <see cref="TimingRelativeBand"/>).</summary>
     public static readonly DriftTolerance Timing = new("timing (informational)", 0, 0, "wall time is noisy; see the timing table", Judged: false);
 
+    /// <summary>Standard errors of fits: reported, never judged; they widen the order tolerance instead.</summary>
     public static readonly DriftTolerance Statistic = new("fit statistic (informational)", 0, 0,
         "a standard error: it widens the order tolerance, it is not itself a result", Judged: false);
 
+    /// <summary>Deviations from reference-data/: reported, never judged here; the regression check's own verdict decides.</summary>
     public static readonly DriftTolerance Regression = new("reference deviation (informational)", 0, 0,
         "deviation from reference-data/: judged by the regression check's own verdict", Judged: false);
 
@@ -186,6 +206,8 @@ public static class DriftTolerances
 /// <summary>Compares two <see cref="VerificationSummary"/>s: verdicts, evidence, study tables, wall times.</summary>
 public static class RunComparison
 {
+    /// <summary>Compares BASE <paramref name="baseRun"/> with HEAD <paramref name="headRun"/> case by case (matched by case id): verdict
+    /// changes, drift of every shared number with its tolerance, wall times; notes when the FFT backends or the case selection differ.</summary>
     public static ComparisonReport Compare(VerificationSummary baseRun, VerificationSummary headRun)
     {
         ArgumentNullException.ThrowIfNull(baseRun);
@@ -218,11 +240,13 @@ public static class RunComparison
             verdicts, drifts, timings, notes);
     }
 
+    /// <summary>A case's standing: Error when it did not run, Fail when it has no checks, else the worst standing of its checks.</summary>
     public static Standing CaseStanding(CaseResult c) =>
         c.Error is not null ? Standing.Error
         : c.Checks.Count == 0 ? Standing.Fail
         : c.Checks.Max(k => Of(k.Verdict));
 
+    /// <summary>The standing of one check verdict (Pass, Inconclusive, Fail).</summary>
     public static Standing Of(Verdict v) => v switch
     {
         Verdict.Pass => Standing.Pass,

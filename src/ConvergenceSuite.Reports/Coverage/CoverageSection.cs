@@ -12,9 +12,12 @@ namespace ConvergenceSuite.Reports.Coverage;
 /// </summary>
 public sealed class CoverageSection : IReportSection
 {
+    /// <inheritdoc/>
     public string Id => "coverage";
+    /// <inheritdoc/>
     public string Title => "Coverage";
 
+    /// <inheritdoc/>
     public string RenderHtml(VerificationSummary summary)
     {
         var c = summary.Coverage;

@@ -10,11 +10,13 @@ namespace ConvergenceSuite.Reports.Markdown;
 /// comment or $GITHUB_STEP_SUMMARY. Everything in it is also in summary.json.</summary>
 public static class SummaryMarkdown
 {
+    /// <summary>Name of the file in the output directory: summary.md.</summary>
     public const string FileName = "summary.md";
 
     /// <summary>Rows listed before "… and N more": GitHub limits a comment to 65 536 characters.</summary>
     public const int MaxRows = 60;
 
+    /// <summary>The Markdown digest of <paramref name="s"/>; the list of failing checks and the per-case table are each cut at <see cref="MaxRows"/> rows.</summary>
     public static string Render(VerificationSummary s)
     {
         var m = new StringBuilder();

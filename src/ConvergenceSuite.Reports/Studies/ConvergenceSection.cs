@@ -15,9 +15,12 @@ namespace ConvergenceSuite.Reports.Studies;
 /// <param name="linkFiles">Link each study's CSV/LaTeX/SVG/PNG under studies/ (set when <see cref="StudyExport.WriteAll"/> wrote them).</param>
 public sealed class ConvergenceSection(bool linkFiles = false) : IReportSection
 {
+    /// <inheritdoc/>
     public string Id => "convergence";
+    /// <inheritdoc/>
     public string Title => "Convergence";
 
+    /// <inheritdoc/>
     public string RenderHtml(VerificationSummary summary)
     {
         var entries = StudyExport.Entries(summary);

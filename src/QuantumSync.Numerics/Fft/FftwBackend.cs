@@ -24,6 +24,7 @@ public sealed partial class FftwBackend : IFftBackend
         Name = $"FFTW {version} ({(measure ? "MEASURE" : "ESTIMATE")})";
     }
 
+    /// <inheritdoc/>
     public string Name { get; }
 
     /// <summary>Loads libfftw3.so.3 if it can; null when the library is absent.</summary>
@@ -39,6 +40,7 @@ public sealed partial class FftwBackend : IFftBackend
         return new FftwBackend(measure, version);
     }
 
+    /// <inheritdoc/>
     public IFftPlan Plan(IReadOnlyList<int> shape, int batch = 1)
     {
         ArgumentNullException.ThrowIfNull(shape);

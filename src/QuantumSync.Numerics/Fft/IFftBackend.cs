@@ -30,7 +30,9 @@ public interface IFftBackend
 /// <summary>A reusable plan; see <see cref="IFftBackend.Plan"/>.</summary>
 public interface IFftPlan
 {
+    /// <summary>Points per axis of one transform, row-major (last axis fastest).</summary>
     int[] Shape { get; }
+    /// <summary>Number of transforms of <see cref="Shape"/> stored back to back that one <see cref="Execute"/> performs.</summary>
     int Batch { get; }
     /// <summary>Points in one transform, Π shape.</summary>
     int Size { get; }

@@ -12,8 +12,10 @@ public sealed class ManagedFftBackend : IFftBackend
 {
     private readonly ConcurrentDictionary<string, ManagedPlan> _plans = new();
 
+    /// <inheritdoc/>
     public string Name => "MathNet.Numerics managed FFT";
 
+    /// <inheritdoc/>
     public IFftPlan Plan(IReadOnlyList<int> shape, int batch = 1)
     {
         ArgumentNullException.ThrowIfNull(shape);

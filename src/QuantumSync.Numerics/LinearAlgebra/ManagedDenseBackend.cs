@@ -9,8 +9,10 @@ namespace QuantumSync.Numerics.LinearAlgebra;
 /// </summary>
 public sealed class ManagedDenseBackend : IDenseBackend
 {
+    /// <inheritdoc/>
     public string Name => "managed";
 
+    /// <inheritdoc/>
     public void Gemm(MatrixOp opA, MatrixOp opB, int m, int n, int k, Complex alpha, ReadOnlySpan<Complex> a, int lda,
         ReadOnlySpan<Complex> b, int ldb, Complex beta, Span<Complex> c, int ldc)
     {
@@ -47,6 +49,7 @@ public sealed class ManagedDenseBackend : IDenseBackend
         }
     }
 
+    /// <inheritdoc/>
     public void HermitianRankK(int n, int k, double alpha, ReadOnlySpan<Complex> a, int lda, double beta, Span<Complex> c, int ldc)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);

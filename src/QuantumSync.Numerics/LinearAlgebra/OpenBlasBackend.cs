@@ -20,6 +20,7 @@ public sealed unsafe partial class OpenBlasBackend : IDenseBackend
 
     private OpenBlasBackend(string name) => Name = name;
 
+    /// <inheritdoc/>
     public string Name { get; }
 
     /// <summary>Loads libopenblas.so.0 if it can; null when the library (or its CBLAS symbols) is absent.</summary>
@@ -41,6 +42,7 @@ public sealed unsafe partial class OpenBlasBackend : IDenseBackend
         return new OpenBlasBackend(name);
     }
 
+    /// <inheritdoc/>
     public void Gemm(MatrixOp opA, MatrixOp opB, int m, int n, int k, Complex alpha, ReadOnlySpan<Complex> a, int lda,
         ReadOnlySpan<Complex> b, int ldb, Complex beta, Span<Complex> c, int ldc)
     {
@@ -51,6 +53,7 @@ public sealed unsafe partial class OpenBlasBackend : IDenseBackend
             cblas_zgemm(RowMajor, Op(opA), Op(opB), m, n, k, &alpha, pa, Math.Max(1, lda), pb, Math.Max(1, ldb), &beta, pc, Math.Max(1, ldc));
     }
 
+    /// <inheritdoc/>
     public void HermitianRankK(int n, int k, double alpha, ReadOnlySpan<Complex> a, int lda, double beta, Span<Complex> c, int ldc)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);

@@ -28,6 +28,8 @@ public sealed class DormandPrince54
     private readonly int _n;
     private readonly double[] _k1, _k2, _k3, _k4, _k5, _k6, _k7, _stage, _next;
 
+    /// <summary>An integrator for systems of <paramref name="dimension"/> equations with error tolerances atol = <paramref name="absoluteTolerance"/> (&gt; 0) and
+    /// rtol = <paramref name="relativeTolerance"/> (≥ 0); the stage arrays are allocated once here.</summary>
     public DormandPrince54(int dimension, double absoluteTolerance = 1e-14, double relativeTolerance = 1e-14)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
@@ -40,7 +42,9 @@ public sealed class DormandPrince54
         _k7 = new double[dimension]; _stage = new double[dimension]; _next = new double[dimension];
     }
 
+    /// <summary>atol in the error norm err = RMS(e_i / (atol + rtol·max(|y_i|, |y_new,i|))); a step is accepted when err ≤ 1.</summary>
     public double AbsoluteTolerance { get; }
+    /// <summary>rtol in the error norm err = RMS(e_i / (atol + rtol·max(|y_i|, |y_new,i|))).</summary>
     public double RelativeTolerance { get; }
     /// <summary>Accepted steps over the lifetime of this integrator.</summary>
     public long AcceptedSteps { get; private set; }

@@ -94,6 +94,7 @@ public sealed class PhaseSpaceGrid
     /// <summary>The FFT backend whose plans this grid uses.</summary>
     public IFftBackend Backend { get; }
 
+    /// <summary>d, the dimension of position space (phase space has 2d axes).</summary>
     public int Dimension => XGrid.Dimension;
 
     /// <summary>Entries of one p- (or y-) block, Π M_a; also the number of x-blocks.</summary>

@@ -53,6 +53,7 @@ public sealed class WignerTransform : IDisposable
     private readonly int[] _sizes;
     private readonly int[] _halfSizes;
 
+    /// <summary>A transform on <paramref name="grid"/>; allocates the scratch buffers and plans the FFTs on the x-grid and on the half-spacing grid.</summary>
     public WignerTransform(PhaseSpaceGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
@@ -67,6 +68,7 @@ public sealed class WignerTransform : IDisposable
         _halfPlan = grid.Backend.Plan(_halfSizes);
     }
 
+    /// <summary>The phase-space grid of the outputs.</summary>
     public PhaseSpaceGrid Grid { get; }
 
     /// <summary>A transform on a new <see cref="PhaseSpaceGrid"/> over <paramref name="xGrid"/>.</summary>
@@ -131,6 +133,7 @@ public sealed class WignerTransform : IDisposable
         return result;
     }
 
+    /// <summary>Frees the scratch buffers (the FFT plans are the backend's and stay cached).</summary>
     public void Dispose()
     {
         _spectrum.Dispose();

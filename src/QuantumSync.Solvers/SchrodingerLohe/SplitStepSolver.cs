@@ -71,5 +71,6 @@ public sealed class SplitStepSolver : SplittingSolver<SchrodingerLoheOperators>
 /// <summary>Thrown when a solver's state becomes NaN or infinite; carries the time it was detected.</summary>
 public sealed class SolverDivergedException(string message, double time) : Exception(message)
 {
+    /// <summary>The simulation time t at which the non-finite state was detected.</summary>
     public double Time { get; } = time;
 }

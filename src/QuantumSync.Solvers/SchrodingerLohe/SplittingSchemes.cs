@@ -21,6 +21,8 @@ public readonly record struct SplitStage(SplitOperator Operator, double Fraction
 /// </summary>
 public sealed class SplittingScheme
 {
+    /// <summary>A scheme called <paramref name="name"/> of classical order <paramref name="order"/>; adjacent <paramref name="stages"/> of the same
+    /// operator are merged, and the fractions of each operator must sum to 1 (within 1e-12).</summary>
     public SplittingScheme(string name, int order, string description, IEnumerable<SplitStage> stages)
     {
         Name = name;
@@ -42,12 +44,16 @@ public sealed class SplittingScheme
         }
     }
 
+    /// <summary>Short identifier used on the command line and in reports, e.g. "strang".</summary>
     public string Name { get; }
     /// <summary>The classical order the scheme claims.</summary>
     public int Order { get; }
+    /// <summary>One-line human-readable description (construction and order).</summary>
     public string Description { get; }
+    /// <summary>The sub-steps of one step, in order, after merging adjacent stages of the same operator.</summary>
     public IReadOnlyList<SplitStage> Stages { get; }
 
+    /// <summary>The <see cref="Name"/>.</summary>
     public override string ToString() => Name;
 }
 
@@ -151,6 +157,7 @@ public static class SplittingSchemes
     public static SplittingScheme KahanLi6 { get; } = new("kahanli6", 6, "Kahan–Li nine-stage composition of Strang s9odr6a (sixth order)",
         Compose(Symmetric([0.39216144400731413927925056, 0.33259913678935943859974864, -0.70624617255763935980996482, 0.08221359629355080023149045], 1)));
 
+    /// <summary>A snapshot of every registered scheme, built-in ones first, in registration order.</summary>
     public static IReadOnlyList<SplittingScheme> All
     {
         get
