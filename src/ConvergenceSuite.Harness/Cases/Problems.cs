@@ -18,8 +18,10 @@ public interface IModelReader
 /// <summary>"model": "schrodinger-lohe".</summary>
 public sealed class SchrodingerLoheReader : IModelReader
 {
+    /// <inheritdoc />
     public string Model => "schrodinger-lohe";
 
+    /// <inheritdoc />
     public (Problem Problem, Resolution Resolution) Read(JsonFields root) => CaseLoader.ReadSchrodingerLohe(root);
 }
 

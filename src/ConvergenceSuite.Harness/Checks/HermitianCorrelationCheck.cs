@@ -16,10 +16,13 @@ public sealed class HermitianCorrelationCheck(double tolerance) : ICheck
     /// <summary>Default: both sides are sums of the same products; they differ only by round-off (≈ 1e-15).</summary>
     public const double DefaultTolerance = 1e-12;
 
+    /// <inheritdoc />
     public string Id => "hermitian-correlation";
+    /// <inheritdoc />
     public string Statement => "z_jk = <ψ_j, ψ_k> is Hermitian with real diagonal (eq. 11) and consistent with the states.";
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;

@@ -24,15 +24,19 @@ public sealed class TemporalOrderCheck(IReadOnlyList<double> timeSteps, double f
     /// it are excluded from the fit.</summary>
     public const double RoundOffFloor = 1e-12;
 
+    /// <inheritdoc />
     public string Id => "temporal-order";
+    /// <inheritdoc />
     public string Statement => "The scheme's observed temporal order lies in the stated window, or within ± 0.2 of the solver's declared order when none is stated (exact-in-time reference).";
     public IReadOnlyList<double> TimeSteps { get; } = timeSteps;
     public double FinalTime { get; } = finalTime;
 
     /// <summary>The case's window; null: the solver's declared order ± <see cref="Solvers.SchemeDeclarations.OrderTolerance"/>.</summary>
     public (double Low, double High)? Window { get; } = window;
+    /// <inheritdoc />
     public IEnumerable<string> SchemesUsed => scheme is null ? [] : [scheme];
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         // The study itself lives in Studies/ (shared with "time-study"): this check is a time study with the exact reference.

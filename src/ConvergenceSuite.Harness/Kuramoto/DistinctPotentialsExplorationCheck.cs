@@ -43,7 +43,9 @@ public sealed class DistinctPotentialsExplorationCheck(IReadOnlyList<double> cou
     /// <summary>Fewest samples a late window must hold for a std and a drift to mean anything.</summary>
     public const int MinimumLateSamples = 8;
 
+    /// <inheritdoc />
     public string Id => "distinct-potentials-exploration";
+    /// <inheritdoc />
     public string Statement => "Exploration (Remark 2, refs [5, 15]): with V₁ ≠ V₂, does z₁₂(t) settle (limit ≠ 1) or keep oscillating? Pass = computed.";
     public IReadOnlyList<double> Couplings { get; } = couplings;
     public double LateFraction { get; } = lateFraction;
@@ -67,6 +69,7 @@ public sealed class DistinctPotentialsExplorationCheck(IReadOnlyList<double> cou
         return new LateTimeBehaviour(coupling, settled, mean, Complex.Abs(mean - 1), std, drift, amplitude, window.Length);
     }
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (SchrodingerLoheSpec)context.Problem;

@@ -21,10 +21,13 @@ public sealed class KuramotoAdapter : ISolverUnderTest, IDeclaresSchemes
     public IReadOnlyList<DeclaredScheme> Schemes { get; } =
         KuramotoSchemes.All.Select(s => new DeclaredScheme(s.Name, s.Order)).ToArray();
 
+    /// <inheritdoc />
     public string Name => "kuramoto";
 
+    /// <inheritdoc />
     public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.Kuramoto];
 
+    /// <inheritdoc />
     public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
     {
         if (problem is not KuramotoSpec spec) throw new NotSupportedException($"{Name} runs Kuramoto problems only, not {problem.Model}.");

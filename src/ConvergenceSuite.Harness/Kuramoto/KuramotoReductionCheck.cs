@@ -46,11 +46,14 @@ public sealed class KuramotoReductionCheck(double tolerance, double referenceSte
     /// <summary>The reference must be this fraction of the tolerance accurate (|θ(dt) − θ(dt/2)|), or the check is inconclusive.</summary>
     public const double ReferenceFraction = 0.01;
 
+    /// <inheritdoc />
     public string Id => "kuramoto-reduction";
+    /// <inheritdoc />
     public string Statement => "Section 2.1: constant data on a torus with V_j = Ω_j reduce S-L to the Kuramoto model (7); θ_j = −arg ψ_j and z_jk = e^{i(θ_j − θ_k)}.";
     public double Tolerance { get; } = tolerance;
     public double ReferenceStep { get; } = referenceStep;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (SchrodingerLoheSpec)context.Problem;

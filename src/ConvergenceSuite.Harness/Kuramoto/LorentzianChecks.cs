@@ -30,12 +30,15 @@ public static class OrderParameterAverage
 /// </summary>
 public sealed class LorentzianOrderParameterCheck(double bandConstant, double averageFrom, IReadOnlyList<int> seeds) : ICheck
 {
+    /// <inheritdoc />
     public string Id => "lorentzian-order-parameter";
+    /// <inheritdoc />
     public string Statement => "Lorentzian g: the stationary r equals √(1 − 2γ/K) within c·N^(−1/2) (Kuramoto's self-consistency).";
     public double BandConstant { get; } = bandConstant;
     public double AverageFrom { get; } = averageFrom;
     public IReadOnlyList<int> Seeds { get; } = seeds;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (KuramotoSpec)context.Problem;
@@ -79,13 +82,16 @@ public sealed class LorentzianOrderParameterCheck(double bandConstant, double av
 /// </summary>
 public sealed class LorentzianCriticalCouplingCheck(IReadOnlyList<double> couplings, double threshold, double relativeBand, double averageFrom) : ICheck
 {
+    /// <inheritdoc />
     public string Id => "lorentzian-critical-coupling";
+    /// <inheritdoc />
     public string Statement => "Lorentzian g: the onset of synchrony in a K scan is at K_c = 2γ (within the stated band).";
     public IReadOnlyList<double> Couplings { get; } = couplings;
     public double Threshold { get; } = threshold;
     public double RelativeBand { get; } = relativeBand;
     public double AverageFrom { get; } = averageFrom;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (KuramotoSpec)context.Problem;

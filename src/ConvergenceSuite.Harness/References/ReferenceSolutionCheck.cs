@@ -21,11 +21,14 @@ public sealed class ReferenceSolutionCheck(double tolerance, double integratorTo
 {
     public const string CheckId = "reference-solution";
 
+    /// <inheritdoc />
     public string Id => CheckId;
+    /// <inheritdoc />
     public string Statement => "States and z equal those of an independent non-splitting reference integrator (interaction picture + DOPRI5) on the same grid.";
     public double Tolerance { get; } = tolerance;
     public double IntegratorTolerance { get; } = integratorTolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;

@@ -224,12 +224,15 @@ public sealed class RecordingSolver(ISolverUnderTest inner) : ISolverUnderTest, 
 
     private Trajectory? _first;
 
+    /// <inheritdoc />
     public string Name => inner.Name;
+    /// <inheritdoc />
     public IReadOnlyCollection<ModelKind> Models => inner.Models;
 
     /// <summary>The first trajectory returned, or null before any run.</summary>
     public Trajectory? First => _first;
 
+    /// <inheritdoc />
     public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
     {
         var t = inner.Run(problem, resolution, storeStates, sampleTimes, cancellation);

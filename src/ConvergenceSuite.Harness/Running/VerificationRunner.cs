@@ -184,9 +184,12 @@ public sealed class VerificationRunner
     private sealed class CancellableSolver(ISolverUnderTest inner, CancellationToken token) : ISolverUnderTest, ISolverWrapper
     {
         public ISolverUnderTest Inner => inner;
+        /// <inheritdoc />
         public string Name => inner.Name;
+        /// <inheritdoc />
         public IReadOnlyCollection<ModelKind> Models => inner.Models;
 
+        /// <inheritdoc />
         public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
         {
             if (!cancellation.CanBeCanceled) return inner.Run(problem, resolution, storeStates, sampleTimes, token);

@@ -125,7 +125,9 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
     /// </summary>
     public const double DefaultRoundOffFloor = 1e-12;
 
+    /// <inheritdoc />
     public string Id => id;
+    /// <inheritdoc />
     public string Statement => "The scheme's observed temporal order lies in the stated window, or within ± 0.2 of the solver's declared order when none is stated (time refinement, space fixed).";
     public IReadOnlyList<double> TimeSteps { get; } = timeSteps;
     public double FinalTime { get; } = finalTime;
@@ -133,8 +135,10 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
     /// <summary>The case's window; null: the solver's declared order ± <see cref="Solvers.SchemeDeclarations.OrderTolerance"/>.</summary>
     public (double Low, double High)? Window { get; } = window;
     public TimeReference Reference { get; } = reference;
+    /// <inheritdoc />
     public IEnumerable<string> SchemesUsed => scheme is null ? [] : [scheme];
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (SchrodingerLoheSpec)context.Problem;
@@ -210,11 +214,15 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
     /// <summary>Default floor: relative L² error at which double round-off of the runs dominates (see <see cref="TimeStudyCheck.DefaultRoundOffFloor"/>).</summary>
     public const double DefaultFloor = 1e-12;
 
+    /// <inheritdoc />
     public string Id => CheckId;
+    /// <inheritdoc />
     public string Statement => "The error falls spectrally in the grid size M (fitted rate α at least the stated minimum, or the floor reached).";
     public GridStudySettings Settings { get; } = settings;
+    /// <inheritdoc />
     public IEnumerable<string> SchemesUsed => Settings.Scheme.Length > 0 ? [Settings.Scheme] : [];
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (SchrodingerLoheSpec)context.Problem;
@@ -301,13 +309,17 @@ public sealed class WorkPrecisionCheck(IReadOnlyList<double> timeSteps, double f
     /// <summary>The case-file id.</summary>
     public const string CheckId = "work-precision";
 
+    /// <inheritdoc />
     public string Id => CheckId;
+    /// <inheritdoc />
     public string Statement => "Error against wall time for each scheme (informational; the verdict only requires finite errors).";
     public IReadOnlyList<double> TimeSteps { get; } = timeSteps;
     /// <summary>The listed schemes; null: every scheme the solver declares (the splitting registry when it declares none).</summary>
     public IReadOnlyList<string>? Schemes { get; } = schemes;
+    /// <inheritdoc />
     public IEnumerable<string> SchemesUsed => Schemes ?? [];
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (SchrodingerLoheSpec)context.Problem;

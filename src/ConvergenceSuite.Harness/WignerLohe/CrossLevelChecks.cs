@@ -19,11 +19,14 @@ namespace ConvergenceSuite.Harness.WignerLohe;
 /// </summary>
 public sealed class CrossLevelCheck(double tolerance, string reference, string? scheme, double? dt) : ICheck
 {
+    /// <inheritdoc />
     public string Id => "wigner-cross-level";
+    /// <inheritdoc />
     public string Statement => "Cross-level: the W-L solution equals the Wigner transforms w[ψ_j, ψ_k] of the S-L solution with the same data.";
     public double Tolerance { get; } = tolerance;
     public string Reference { get; } = reference;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = WignerCheckData.Spec(context);
@@ -109,15 +112,19 @@ public sealed class WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, do
 
     /// <summary>The case's window; null: the solver's declared order ± <see cref="Solvers.SchemeDeclarations.OrderTolerance"/>.</summary>
     public (double Low, double High)? Window { get; } = window;
+    /// <inheritdoc />
     public IEnumerable<string> SchemesUsed => scheme is null ? [] : [scheme];
 
     /// <summary>Relative error level at which round-off of the phase-space sums dominates (points near it are excluded).</summary>
     public const double RoundOffFloor = 1e-12;
 
+    /// <inheritdoc />
     public string Id => "wigner-temporal-order";
+    /// <inheritdoc />
     public string Statement => "The W-L scheme's observed temporal order (against Wigner transforms of the exact S-L solution) lies in the stated window.";
     public IReadOnlyList<double> TimeSteps { get; } = timeSteps;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = WignerCheckData.Spec(context);

@@ -25,10 +25,13 @@ public sealed class SpectralWignerLoheAdapter : ISolverUnderTest, IDeclaresSchem
 
     public SpectralWignerLoheAdapter(IFftBackend? backend) => _backend = backend;
 
+    /// <inheritdoc />
     public string Name => "spectral-wl";
 
+    /// <inheritdoc />
     public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.WignerLohe];
 
+    /// <inheritdoc />
     public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
     {
         if (problem is not WignerLoheSpec spec) throw new NotSupportedException($"{Name} runs Wigner-Lohe problems only, not {problem.Model}.");

@@ -227,10 +227,13 @@ public sealed class WignerGridStudyCheck(GridStudySettings settings, double fina
     /// (FFT round trips over ~10⁴ points, a few hundred steps; as <see cref="WignerTemporalOrderCheck.RoundOffFloor"/>).</summary>
     public const double DefaultFloor = 1e-12;
 
+    /// <inheritdoc />
     public string Id => CheckId;
+    /// <inheritdoc />
     public string Statement => "The W-L error against the closed-form solution falls spectrally in the grid size M (fitted α at least the stated minimum, or the floor reached).";
     public GridStudySettings Settings { get; } = settings;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = WignerCheckData.Spec(context);
