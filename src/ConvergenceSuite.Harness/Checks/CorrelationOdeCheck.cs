@@ -19,6 +19,7 @@ public sealed class CorrelationOdeCheck(double tolerance) : ICheck
     public string Id => "correlation-ode";
     /// <inheritdoc />
     public string Statement => "Finite-dimensional reduction: z_jk(t) solves dz_jk/dt = (K/2N)(1 − z_jk) Σ_l (z_jl + z_lk).";
+    /// <summary>Largest allowed max_t max_jk |z_jk − z_jk^ODE| against the integrated correlation ODE.</summary>
     public double Tolerance { get; } = tolerance;
 
     /// <inheritdoc />

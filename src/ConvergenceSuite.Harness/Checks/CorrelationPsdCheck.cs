@@ -30,6 +30,7 @@ public sealed class CorrelationPsdCheck(double tolerance, bool normalised) : ICh
     public string Id => "correlation-psd";
     /// <inheritdoc />
     public string Statement => "z(t) stays Hermitian positive semidefinite with |z_jk| ≤ √(z_jj z_kk) (≤ 1 for normalised data), as a Gram matrix must.";
+    /// <summary>Allowed negative eigenvalue of z, excess of |z_jk| over its bound and anti-Hermitian part |z_jk − conj z_kj|.</summary>
     public double Tolerance { get; } = tolerance;
 
     /// <inheritdoc />

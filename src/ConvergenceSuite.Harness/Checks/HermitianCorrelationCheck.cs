@@ -20,6 +20,7 @@ public sealed class HermitianCorrelationCheck(double tolerance) : ICheck
     public string Id => "hermitian-correlation";
     /// <inheritdoc />
     public string Statement => "z_jk = <ψ_j, ψ_k> is Hermitian with real diagonal (eq. 11) and consistent with the states.";
+    /// <summary>Largest allowed |z_jk − conj z_kj|, |Im z_jj| and (when states are returned) |z − ⟨ψ, ψ⟩|.</summary>
     public double Tolerance { get; } = tolerance;
 
     /// <inheritdoc />

@@ -19,6 +19,7 @@ public sealed class Lemma41Check(double tolerance) : ICheck
     public string Id => "lemma-4.1";
     /// <inheritdoc />
     public string Statement => "Lemma 4.1: z12(t) = ((1+z0)e^{Kt} − (1−z0)) / ((1+z0)e^{Kt} + (1−z0)) for N = 2.";
+    /// <summary>Largest allowed max_t |z12(t) − tanh(Kt/2 + artanh z0)|.</summary>
     public double Tolerance { get; } = tolerance;
 
     /// <inheritdoc />

@@ -18,6 +18,7 @@ public sealed class NormConservationCheck(double tolerance) : ICheck
     public string Id => "norm-conservation";
     /// <inheritdoc />
     public string Statement => "Lemma 2.1: the L² norm of each ψ_j is constant along the flow.";
+    /// <summary>Largest allowed relative drift |‖ψ_j(t)‖ − ‖ψ_j(0)‖|/‖ψ_j(0)‖ over the samples.</summary>
     public double Tolerance { get; } = tolerance;
 
     /// <inheritdoc />

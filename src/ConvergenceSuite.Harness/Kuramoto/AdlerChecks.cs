@@ -57,6 +57,7 @@ public sealed class AdlerLockedPhaseCheck(double tolerance) : ICheck
     public string Id => "adler-locked-phase";
     /// <inheritdoc />
     public string Statement => "Adler's equation (N = 2): φ = θ₂ − θ₁ locks at φ* = arcsin(ΔΩ/K) when |ΔΩ| < K.";
+    /// <summary>Largest allowed relative error of the locked phase φ* = arcsin(ΔΩ/K) and of φ(t) against the closed form.</summary>
     public double Tolerance { get; } = tolerance;
 
     /// <inheritdoc />
@@ -118,6 +119,7 @@ public sealed class AdlerSlipPeriodCheck(double tolerance) : ICheck
     public string Id => "adler-slip-period";
     /// <inheritdoc />
     public string Statement => "Adler's equation (N = 2): for |ΔΩ| > K, φ slips by 2π every T = 2π/√(ΔΩ² − K²).";
+    /// <summary>Largest allowed relative error of the slip period against the closed form 2π/√(ΔΩ² − K²).</summary>
     public double Tolerance { get; } = tolerance;
 
     /// <inheritdoc />

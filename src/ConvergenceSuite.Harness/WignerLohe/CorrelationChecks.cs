@@ -22,6 +22,7 @@ public sealed class WignerLemma41Check(double tolerance) : ICheck
     public string Id => "wigner-lemma-4.1";
     /// <inheritdoc />
     public string Statement => "Lemma 4.1 on the W-L level: z12(t) = ∫∫ w12 = tanh(Kt/2 + artanh z0) for N = 2.";
+    /// <summary>Largest allowed max_t |z12(t) − tanh(Kt/2 + artanh z0)|.</summary>
     public double Tolerance { get; } = tolerance;
 
     /// <inheritdoc />
@@ -53,6 +54,7 @@ public sealed class WignerCorrelationOdeCheck(double tolerance) : ICheck
     public string Id => "wigner-correlation-ode";
     /// <inheritdoc />
     public string Statement => "W-L correlations z_jk = ∫∫ w_jk solve dz_jk/dt = (K/2N)(1 − z_jk) Σ_l (z_jl + z_lk).";
+    /// <summary>Largest allowed max_t max_jk |z_jk − z_jk^ODE|.</summary>
     public double Tolerance { get; } = tolerance;
 
     /// <inheritdoc />
@@ -86,6 +88,7 @@ public sealed class PhaseSpaceLeakageCheck(double tolerance) : ICheck
     public string Id => "phase-space-leakage";
     /// <inheritdoc />
     public string Statement => "The phase-space data stay away from the x-box edges, the p-range ends and the y-window ends |y| = L/2.";
+    /// <summary>Largest allowed L² fraction of any w_jk in the edge bands of x, p or y.</summary>
     public double Tolerance { get; } = tolerance;
 
     /// <inheritdoc />
@@ -137,6 +140,7 @@ public sealed class MoyalLinkCheck(double tolerance) : ICheck
     public string Id => "moyal-link";
     /// <inheritdoc />
     public string Statement => "Moyal link for pure data: ‖w_j − w_k‖² = (2π)^{−d}(2 − 2|z_jk|²) for normalised states.";
+    /// <summary>Largest allowed |‖w_j − w_k‖² − (2π)^{−d}(z_jj² + z_kk² − 2|z_jk|²)|, in units of (2π)^{−d}.</summary>
     public double Tolerance { get; } = tolerance;
 
     /// <inheritdoc />

@@ -23,7 +23,9 @@ public sealed class CrossLevelCheck(double tolerance, string reference, string? 
     public string Id => "wigner-cross-level";
     /// <inheritdoc />
     public string Statement => "Cross-level: the W-L solution equals the Wigner transforms w[ψ_j, ψ_k] of the S-L solution with the same data.";
+    /// <summary>Largest allowed relative L² distance ‖w_jk − w[ψ_j, ψ_k]‖/‖w[ψ_j, ψ_k]‖ over t, j, k.</summary>
     public double Tolerance { get; } = tolerance;
+    /// <summary>Where the S-L states come from: "exact" (exact-in-time factorised reference) or "split-step".</summary>
     public string Reference { get; } = reference;
 
     /// <inheritdoc />

@@ -49,6 +49,7 @@ public sealed class Remark3Check(double tolerance, double freeTolerance, double 
     public string Id => "remark-3";
     /// <inheritdoc />
     public string Statement => "Remark 3: for z12(0) = −1 and w1 = w2 = −w12, z12 ≡ −1, w1 = w2 = −w12 and the flow is free Wigner (17).";
+    /// <summary>Largest allowed |z12 + 1|, ‖w1 − w2‖/‖w1‖ and ‖w1 + w12‖/‖w1‖ for t ≤ until.</summary>
     public double Tolerance { get; } = tolerance;
 
     /// <inheritdoc />

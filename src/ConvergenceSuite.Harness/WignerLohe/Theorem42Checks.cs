@@ -53,6 +53,7 @@ public sealed class Theorem42Check(double tolerance) : ICheck
     public string Id => "theorem-4.2";
     /// <inheritdoc />
     public string Statement => "Theorem 4.2 (exact form): ‖w1 − w2‖²(t) = ‖w1 − w2‖²(0)·|cosh a|²/|cosh(Kt/2 + a)|², a = artanh z0.";
+    /// <summary>Largest allowed relative error of ‖w1 − w2‖²(t) against the exact law.</summary>
     public double Tolerance { get; } = tolerance;
 
     /// <inheritdoc />
