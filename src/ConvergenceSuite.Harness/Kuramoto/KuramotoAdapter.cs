@@ -67,8 +67,10 @@ public sealed class KuramotoAdapter : ISolverUnderTest, IDeclaresSchemes
 /// </summary>
 public sealed class PhaseCorrelations(IReadOnlyList<double[]> phases, int oscillators) : IReadOnlyList<Complex[]>
 {
+    /// <summary>Number of samples.</summary>
     public int Count => phases.Count;
 
+    /// <summary>z(t_s) for sample <paramref name="index"/>, computed on each access.</summary>
     public Complex[] this[int index]
     {
         get
@@ -85,6 +87,7 @@ public sealed class PhaseCorrelations(IReadOnlyList<double[]> phases, int oscill
         }
     }
 
+    /// <summary>Computes z sample by sample.</summary>
     public IEnumerator<Complex[]> GetEnumerator()
     {
         for (var s = 0; s < Count; s++) yield return this[s];
