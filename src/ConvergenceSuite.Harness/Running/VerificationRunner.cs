@@ -25,6 +25,7 @@ public sealed class VerificationRunner
 {
     private readonly Dictionary<string, ISolverUnderTest> _solvers;
 
+    /// <summary>A runner with the given solvers, looked up by <see cref="ISolverUnderTest.Name"/> (default: <see cref="BuiltInSolvers"/>).</summary>
     public VerificationRunner(IEnumerable<ISolverUnderTest>? solvers = null)
     {
         _solvers = (solvers ?? BuiltInSolvers()).ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -46,6 +47,7 @@ public sealed class VerificationRunner
             .Where(c => Matches(c.Id, options.CaseFilter))
             .ToList();
 
+    /// <summary>True when <paramref name="filter"/> is empty, a case-insensitive substring of <paramref name="id"/>, or a glob with '*' matching the whole id.</summary>
     public static bool Matches(string id, string? filter)
     {
         if (string.IsNullOrEmpty(filter)) return true;
