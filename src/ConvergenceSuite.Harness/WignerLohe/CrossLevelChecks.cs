@@ -107,6 +107,7 @@ public sealed class CrossLevelCheck(double tolerance, string reference, string? 
 public sealed class WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, double finalTime, (double Low, double High)? window, string? scheme)
     : ICheck, Solvers.IUsesSchemes
 {
+    /// <summary>A check with the stated order window [<paramref name="low"/>, <paramref name="high"/>].</summary>
     public WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, double finalTime, double low, double high, string? scheme)
         : this(timeSteps, finalTime, (low, high), scheme)
     {
@@ -124,6 +125,7 @@ public sealed class WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, do
     public string Id => "wigner-temporal-order";
     /// <inheritdoc />
     public string Statement => "The W-L scheme's observed temporal order (against Wigner transforms of the exact S-L solution) lies in the stated window.";
+    /// <summary>The dt ladder of the study.</summary>
     public IReadOnlyList<double> TimeSteps { get; } = timeSteps;
 
     /// <inheritdoc />

@@ -19,10 +19,12 @@ public sealed class SpectralWignerLoheAdapter : ISolverUnderTest, IDeclaresSchem
 
     private readonly IFftBackend? _backend;
 
+    /// <summary>An adapter on the default FFT backend.</summary>
     public SpectralWignerLoheAdapter() : this(null)
     {
     }
 
+    /// <summary>An adapter on <paramref name="backend"/> (null: the default FFT backend).</summary>
     public SpectralWignerLoheAdapter(IFftBackend? backend) => _backend = backend;
 
     /// <inheritdoc />
