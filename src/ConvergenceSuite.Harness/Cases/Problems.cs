@@ -28,6 +28,8 @@ public sealed class SchrodingerLoheReader : IModelReader
 /// <summary>Which verification tier runs a case: quick runs in CI, full adds the expensive ones.</summary>
 public enum Tier
 {
+    /// <summary>"tier": "quick" (the default): run by every verification, CI included.</summary>
     Quick,
+    /// <summary>"tier": "full": run only when the full tier is asked for, which runs the quick cases as well.</summary>
     Full,
 }

@@ -231,6 +231,7 @@ public sealed class WignerGridStudyCheck(GridStudySettings settings, double fina
     public string Id => CheckId;
     /// <inheritdoc />
     public string Statement => "The W-L error against the closed-form solution falls spectrally in the grid size M (fitted α at least the stated minimum, or the floor reached).";
+    /// <summary>The grid ladder, reference, minimum rate, floor, scheme and dt of the study.</summary>
     public GridStudySettings Settings { get; } = settings;
 
     /// <inheritdoc />
