@@ -39,12 +39,15 @@ public static class CaseLoader
         return cases;
     }
 
+    /// <summary>Reads and parses one case file; throws <see cref="CaseFileException"/> on bad input.</summary>
     public static CaseDefinition LoadFile(string path)
     {
         var bytes = File.ReadAllBytes(path);
         return Parse(path, bytes);
     }
 
+    /// <summary>Parses a case file's UTF-8 bytes (comments allowed, trailing commas not): schema and memory checks, then the
+    /// model's reader and the checks; <paramref name="file"/> names the file in errors.</summary>
     public static CaseDefinition Parse(string file, byte[] utf8)
     {
         JsonDocument document;

@@ -10,6 +10,7 @@ public sealed class JsonFields
 {
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
+    /// <summary>Wraps <paramref name="element"/> found at JSON path <paramref name="path"/> of <paramref name="file"/>; throws unless it is an object.</summary>
     public JsonFields(string file, string path, JsonElement element)
     {
         File = file;
@@ -19,14 +20,20 @@ public sealed class JsonFields
         Element = element;
     }
 
+    /// <summary>Path of the case file, for error messages.</summary>
     public string File { get; }
+    /// <summary>JSON path of this object, e.g. "$.grid".</summary>
     public string Path { get; }
+    /// <summary>The JSON object itself.</summary>
     public JsonElement Element { get; }
 
+    /// <summary>True when the field is present (even if null); does not mark it read.</summary>
     public bool Has(string name) => Element.TryGetProperty(name, out _);
 
+    /// <summary>An error naming the field <paramref name="name"/> of this object.</summary>
     public CaseFileException Error(string name, string problem) => new(File, Child(name), problem);
 
+    /// <summary>JSON path of the field <paramref name="name"/> of this object.</summary>
     public string Child(string name) => $"{Path}.{name}";
 
     private JsonElement Get(string name, bool required, out bool found)
@@ -37,8 +44,10 @@ public sealed class JsonFields
         return value;
     }
 
+    /// <summary>The required string field.</summary>
     public string String(string name) => StringOr(name, null, required: true)!;
 
+    /// <summary>The string field, or <paramref name="fallback"/> when it is absent or null (an error instead when <paramref name="required"/>).</summary>
     public string? StringOr(string name, string? fallback, bool required = false)
     {
         var v = Get(name, required, out var found);
@@ -47,8 +56,10 @@ public sealed class JsonFields
         return v.GetString();
     }
 
+    /// <summary>The required finite number field.</summary>
     public double Number(string name) => NumberOr(name, double.NaN, required: true);
 
+    /// <summary>The finite number field, or <paramref name="fallback"/> when it is absent or null (an error instead when <paramref name="required"/>).</summary>
     public double NumberOr(string name, double fallback, bool required = false)
     {
         var v = Get(name, required, out var found);
@@ -56,8 +67,10 @@ public sealed class JsonFields
         return ReadNumber(v, Child(name));
     }
 
+    /// <summary>The required 32-bit integer field.</summary>
     public int Integer(string name) => IntegerOr(name, 0, required: true);
 
+    /// <summary>The 32-bit integer field, or <paramref name="fallback"/> when it is absent or null (an error instead when <paramref name="required"/>).</summary>
     public int IntegerOr(string name, int fallback, bool required = false)
     {
         var v = Get(name, required, out var found);
@@ -66,6 +79,7 @@ public sealed class JsonFields
         return i;
     }
 
+    /// <summary>The true/false field, or <paramref name="fallback"/> when it is absent or null.</summary>
     public bool BooleanOr(string name, bool fallback)
     {
         var v = Get(name, false, out var found);
@@ -74,8 +88,10 @@ public sealed class JsonFields
         return v.GetBoolean();
     }
 
+    /// <summary>The required array of finite numbers.</summary>
     public double[] Numbers(string name) => NumbersOr(name, null, required: true)!;
 
+    /// <summary>The array of finite numbers, or <paramref name="fallback"/> when it is absent or null (an error instead when <paramref name="required"/>).</summary>
     public double[]? NumbersOr(string name, double[]? fallback, bool required = false)
     {
         var v = Get(name, required, out var found);
@@ -84,6 +100,7 @@ public sealed class JsonFields
         return v.EnumerateArray().Select((e, i) => ReadNumber(e, $"{Child(name)}[{i}]")).ToArray();
     }
 
+    /// <summary>The required array of 32-bit integers.</summary>
     public int[] Integers(string name)
     {
         var v = Get(name, true, out _);
@@ -96,14 +113,17 @@ public sealed class JsonFields
         }).ToArray();
     }
 
+    /// <summary>The required object field, read strictly in its turn.</summary>
     public JsonFields Object(string name) => new(File, Child(name), Get(name, true, out _));
 
+    /// <summary>The object field, or null when it is absent or null.</summary>
     public JsonFields? ObjectOr(string name)
     {
         var v = Get(name, false, out var found);
         return found ? new JsonFields(File, Child(name), v) : null;
     }
 
+    /// <summary>The required array of objects, each read strictly.</summary>
     public IReadOnlyList<JsonFields> Objects(string name)
     {
         var v = Get(name, true, out _);

@@ -18,14 +18,18 @@ public interface IModelReader
 /// <summary>"model": "schrodinger-lohe".</summary>
 public sealed class SchrodingerLoheReader : IModelReader
 {
+    /// <inheritdoc />
     public string Model => "schrodinger-lohe";
 
+    /// <inheritdoc />
     public (Problem Problem, Resolution Resolution) Read(JsonFields root) => CaseLoader.ReadSchrodingerLohe(root);
 }
 
 /// <summary>Which verification tier runs a case: quick runs in CI, full adds the expensive ones.</summary>
 public enum Tier
 {
+    /// <summary>"tier": "quick" (the default): run by every verification, CI included.</summary>
     Quick,
+    /// <summary>"tier": "full": run only when the full tier is asked for, which runs the quick cases as well.</summary>
     Full,
 }

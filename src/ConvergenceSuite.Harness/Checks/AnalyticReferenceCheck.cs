@@ -27,7 +27,9 @@ namespace ConvergenceSuite.Harness.Checks;
 /// </remarks>
 public sealed class AnalyticReferenceCheck(double tolerance) : ICheck
 {
+    /// <inheritdoc />
     public string Id => "analytic-reference";
+    /// <inheritdoc />
     public string Statement => "The S-L solution equals the closed-form Gaussian-packet solution e^{−iΩt} C(t) G(t) evaluated at the grid points.";
     /// <summary>Stated by the case: it depends on the scheme and dt.</summary>
     public double Tolerance { get; } = tolerance;
@@ -46,6 +48,7 @@ public sealed class AnalyticReferenceCheck(double tolerance) : ICheck
         return null;
     }
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;

@@ -17,6 +17,7 @@ public sealed class CheckContext
     private readonly Lazy<SchrodingerLoheProblem> _discrete;
     private readonly Lazy<Complex[]> _initialCorrelations;
 
+    /// <summary>A context for one case: its definition, the solver's trajectory and the solver (for re-runs).</summary>
     public CheckContext(CaseDefinition definition, Trajectory trajectory, ISolverUnderTest solver)
     {
         Case = definition;
@@ -26,10 +27,15 @@ public sealed class CheckContext
         _initialCorrelations = new Lazy<Complex[]>(() => GramMatrix(Discrete.Initial, Discrete.Grid.CellVolume));
     }
 
+    /// <summary>The case being verified.</summary>
     public CaseDefinition Case { get; }
+    /// <summary>The case's problem (model, data, times).</summary>
     public Problem Problem => Case.Problem;
+    /// <summary>The case's default resolution (grid, dt, scheme).</summary>
     public Resolution Resolution => Case.Resolution;
+    /// <summary>The solver's run of the case at its resolution: the data under test.</summary>
     public Trajectory Trajectory { get; }
+    /// <summary>The solver under test; studies run it again at other resolutions.</summary>
     public ISolverUnderTest Solver { get; }
 
     /// <summary>The S-L problem at the case's resolution, sampled by the harness.</summary>

@@ -28,9 +28,11 @@ public static class CheckHelpers
     public static bool HasNonFinite(IEnumerable<Complex[]> matrices) =>
         matrices.Any(m => m.Any(v => !double.IsFinite(v.Real) || !double.IsFinite(v.Imaginary)));
 
+    /// <summary>A plot series y(x); <paramref name="reference"/> marks a closed form, bound or tolerance line rather than solver output.</summary>
     public static Series Curve(string name, IReadOnlyList<double> x, IEnumerable<double> y, bool reference = false) =>
         new(name, x.ToArray(), y.ToArray(), reference);
 
+    /// <summary>The named numbers a check reports as its evidence.</summary>
     public static Dictionary<string, double> Evidence(params (string Key, double Value)[] items) =>
         items.ToDictionary(i => i.Key, i => i.Value);
 }

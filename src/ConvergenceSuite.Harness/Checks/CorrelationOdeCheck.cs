@@ -14,10 +14,14 @@ public sealed class CorrelationOdeCheck(double tolerance) : ICheck
     /// <summary>Default: the acceptance bound for N = 4 (the ODE itself is integrated to about 1e-13).</summary>
     public const double DefaultTolerance = 1e-9;
 
+    /// <inheritdoc />
     public string Id => "correlation-ode";
+    /// <inheritdoc />
     public string Statement => "Finite-dimensional reduction: z_jk(t) solves dz_jk/dt = (K/2N)(1 − z_jk) Σ_l (z_jl + z_lk).";
+    /// <summary>Largest allowed max_t max_jk |z_jk − z_jk^ODE| against the integrated correlation ODE.</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;

@@ -25,10 +25,14 @@ public sealed class CorrelationPsdCheck(double tolerance, bool normalised) : ICh
     /// </summary>
     public const double DefaultTolerance = 1e-12;
 
+    /// <inheritdoc />
     public string Id => "correlation-psd";
+    /// <inheritdoc />
     public string Statement => "z(t) stays Hermitian positive semidefinite with |z_jk| ≤ √(z_jj z_kk) (≤ 1 for normalised data), as a Gram matrix must.";
+    /// <summary>Allowed negative eigenvalue of z, excess of |z_jk| over its bound and anti-Hermitian part |z_jk − conj z_kj|.</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;

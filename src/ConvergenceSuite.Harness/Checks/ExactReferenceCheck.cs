@@ -24,11 +24,14 @@ namespace ConvergenceSuite.Harness.Checks;
 /// </remarks>
 public sealed class ExactReferenceCheck(double tolerance) : ICheck
 {
+    /// <inheritdoc />
     public string Id => "exact-reference";
+    /// <inheritdoc />
     public string Statement => "The S-L solution equals the exact factorised solution e^{−iΩt} U(t) C(t) ψ(0) for potentials equal up to constants.";
     /// <summary>Stated by the case: it depends on the scheme and dt.</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;

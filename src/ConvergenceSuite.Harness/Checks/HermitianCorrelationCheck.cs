@@ -15,10 +15,14 @@ public sealed class HermitianCorrelationCheck(double tolerance) : ICheck
     /// <summary>Default: both sides are sums of the same products; they differ only by round-off (≈ 1e-15).</summary>
     public const double DefaultTolerance = 1e-12;
 
+    /// <inheritdoc />
     public string Id => "hermitian-correlation";
+    /// <inheritdoc />
     public string Statement => "z_jk = <ψ_j, ψ_k> is Hermitian with real diagonal (eq. 11) and consistent with the states.";
+    /// <summary>Largest allowed |z_jk − conj z_kj|, |Im z_jj| and (when states are returned) |z − ⟨ψ, ψ⟩|.</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;

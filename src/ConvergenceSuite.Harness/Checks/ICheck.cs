@@ -11,5 +11,7 @@ public interface ICheck
     /// <summary>What the check verifies, in one sentence with the paper's numbering.</summary>
     string Statement { get; }
 
+    /// <summary>Evaluates the check on the context's trajectory (running the solver again where the check needs further
+    /// runs) and returns the verdict with its evidence.</summary>
     CheckResult Evaluate(CheckContext context);
 }

@@ -14,10 +14,14 @@ public sealed class Lemma41Check(double tolerance) : ICheck
     /// <summary>Default: the acceptance bound of the foundation issue for the fourth-order scheme at dt = 1e-3.</summary>
     public const double DefaultTolerance = 1e-10;
 
+    /// <inheritdoc />
     public string Id => "lemma-4.1";
+    /// <inheritdoc />
     public string Statement => "Lemma 4.1: z12(t) = ((1+z0)e^{Kt} − (1−z0)) / ((1+z0)e^{Kt} + (1−z0)) for N = 2.";
+    /// <summary>Largest allowed max_t |z12(t) − tanh(Kt/2 + artanh z0)|.</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;

@@ -13,10 +13,14 @@ public sealed class NormConservationCheck(double tolerance) : ICheck
     /// <summary>Default: the split-step flows are unitary or norm-preserving, so only round-off (≈ 1e-13 over 10⁴ steps) remains.</summary>
     public const double DefaultTolerance = 1e-12;
 
+    /// <inheritdoc />
     public string Id => "norm-conservation";
+    /// <inheritdoc />
     public string Statement => "Lemma 2.1: the L² norm of each ψ_j is constant along the flow.";
+    /// <summary>Largest allowed relative drift |‖ψ_j(t)‖ − ‖ψ_j(0)‖|/‖ψ_j(0)‖ over the samples.</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;

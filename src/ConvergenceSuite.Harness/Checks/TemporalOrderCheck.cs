@@ -14,6 +14,7 @@ namespace ConvergenceSuite.Harness.Checks;
 public sealed class TemporalOrderCheck(IReadOnlyList<double> timeSteps, double finalTime, (double Low, double High)? window, string? scheme)
     : ICheck, Solvers.IUsesSchemes
 {
+    /// <summary>A check with the stated order window [<paramref name="low"/>, <paramref name="high"/>].</summary>
     public TemporalOrderCheck(IReadOnlyList<double> timeSteps, double finalTime, double low, double high, string? scheme)
         : this(timeSteps, finalTime, (low, high), scheme)
     {
@@ -23,15 +24,21 @@ public sealed class TemporalOrderCheck(IReadOnlyList<double> timeSteps, double f
     /// it are excluded from the fit.</summary>
     public const double RoundOffFloor = 1e-12;
 
+    /// <inheritdoc />
     public string Id => "temporal-order";
+    /// <inheritdoc />
     public string Statement => "The scheme's observed temporal order lies in the stated window, or within ± 0.2 of the solver's declared order when none is stated (exact-in-time reference).";
+    /// <summary>The dt ladder of the study.</summary>
     public IReadOnlyList<double> TimeSteps { get; } = timeSteps;
+    /// <summary>T: the time at which ψ_j(T) is compared with the exact-in-time reference.</summary>
     public double FinalTime { get; } = finalTime;
 
     /// <summary>The case's window; null: the solver's declared order ± <see cref="Solvers.SchemeDeclarations.OrderTolerance"/>.</summary>
     public (double Low, double High)? Window { get; } = window;
+    /// <inheritdoc />
     public IEnumerable<string> SchemesUsed => scheme is null ? [] : [scheme];
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         // The study itself lives in Studies/ (shared with "time-study"): this check is a time study with the exact reference.

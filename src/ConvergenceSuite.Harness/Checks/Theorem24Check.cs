@@ -32,14 +32,17 @@ public sealed class Theorem24Check(double rateTolerance) : ICheck
     /// <summary>Values above this are outside the linear regime near z = 1 and are not fitted.</summary>
     public const double FitCeiling = 1e-2;
 
+    /// <inheritdoc />
     public string Id => "theorem-2.4";
     /// <summary>Fewest samples in the window for a fit (a line through two points has no residual).</summary>
     public const int MinimumWindowSamples = 3;
 
+    /// <inheritdoc />
     public string Statement => "Theorem 2.4: under (12), |1 − z_jk(t)| ≲ e^{−Kt} as t → ∞ (fitted rate = K within tolerance).";
     /// <summary>Absolute tolerance on the rate; when null, <see cref="DefaultRelativeRateTolerance"/>·K.</summary>
     public double? RateTolerance { get; } = double.IsNaN(rateTolerance) ? null : rateTolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;

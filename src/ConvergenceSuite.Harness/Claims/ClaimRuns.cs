@@ -12,6 +12,7 @@ namespace ConvergenceSuite.Harness.Claims;
 /// <summary>One S-L data set of the ledger: 1-D grid, common potential V (identical potentials), normalised data, K.</summary>
 public sealed record SlData(string Name, PeriodicGrid Grid, Potential Potential, Complex[][] Initial, double Coupling)
 {
+    /// <summary>N: the number of oscillators (initial states).</summary>
     public int N => Initial.Length;
 
     /// <summary>The same data with another K.</summary>

@@ -18,6 +18,7 @@ public sealed class PhaseSpaceOperator : IDisposable
     private readonly ComplexBuffer _a;
     private readonly ComplexBuffer _b;
 
+    /// <summary>Precomputes p, the x-wavenumbers and V(x + y/2) − V(x − y/2) at every point of the 1-D <paramref name="grid"/>.</summary>
     public PhaseSpaceOperator(PhaseSpaceGrid grid, QuantumSync.Models.Potentials.Potential potential)
     {
         if (grid.Dimension != 1) throw new ArgumentException("The ledger's phase-space residuals are for d = 1.");
@@ -40,6 +41,7 @@ public sealed class PhaseSpaceOperator : IDisposable
         _b = new ComplexBuffer(grid.Count);
     }
 
+    /// <summary>The phase-space grid the operator acts on.</summary>
     public PhaseSpaceGrid Grid { get; }
 
     /// <summary>(transport p·∂x w, Θ[V]w) of one field.</summary>
@@ -59,6 +61,7 @@ public sealed class PhaseSpaceOperator : IDisposable
         return (_a.ToArray(), _b.ToArray());
     }
 
+    /// <summary>Releases the FFT work buffers.</summary>
     public void Dispose()
     {
         _a.Dispose();
@@ -194,10 +197,15 @@ public sealed class WignerLadder : IDisposable
         Grid = grid; _operator = op; N = n; Coupling = coupling; Deltas = deltas; Order = order; _stencils = stencils;
     }
 
+    /// <summary>The phase-space grid of the fields.</summary>
     public PhaseSpaceGrid Grid { get; }
+    /// <summary>N: the number of oscillators.</summary>
     public int N { get; }
+    /// <summary>K: the coupling strength of the data.</summary>
     public double Coupling { get; }
+    /// <summary>Sample spacing δ of each level (halving per level).</summary>
     public double[] Deltas { get; }
+    /// <summary>Order of the central-difference time stencil.</summary>
     public int Order { get; }
 
     /// <summary>S-L route: fields w[ψ_j, ψ_k] (Definition 1.1, discrete Wigner transform) of the S-L solver under test's solution.</summary>
@@ -305,5 +313,6 @@ public sealed class WignerLadder : IDisposable
         return r;
     }
 
+    /// <summary>Releases the phase-space operator.</summary>
     public void Dispose() => _operator.Dispose();
 }

@@ -15,6 +15,7 @@ public static class CoberturaSummary
     /// <summary>Scope recorded for the suite's coverage: the production code under src/.</summary>
     public const string SourceScope = "src/";
 
+    /// <summary>Reads the totals and per-assembly rates of the Cobertura file <paramref name="coberturaXml"/>; <paramref name="reportPath"/> and <paramref name="scope"/> are recorded as given.</summary>
     public static CoverageSummary Read(string coberturaXml, string reportPath, string scope = SourceScope)
     {
         XDocument doc;

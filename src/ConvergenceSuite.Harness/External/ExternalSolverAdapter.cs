@@ -21,10 +21,13 @@ public sealed class ExternalSolverAdapter : ISolverUnderTest
     /// <summary>Characters of the process's stderr/stdout quoted in an error message (the tail, where errors usually are).</summary>
     private const int QuotedOutputLength = 1500;
 
+    /// <inheritdoc />
     public string Name => ExternalCommands.SolverName;
 
+    /// <inheritdoc />
     public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.SchrodingerLohe, ModelKind.WignerLohe, ModelKind.Kuramoto];
 
+    /// <inheritdoc />
     public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
     {
         if (problem is KuramotoSpec kuramoto) return RunKuramoto(kuramoto, resolution, sampleTimes, cancellation);

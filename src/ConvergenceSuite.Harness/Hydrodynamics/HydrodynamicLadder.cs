@@ -27,8 +27,11 @@ public sealed class HydrodynamicLadder
         PotentialGradient = WaveDerivatives.Derivative(data.Grid, data.Grid.Evaluate(x => data.Potential[x]));
     }
 
+    /// <summary>The S-L data set (N = 2) the ladder was sampled from.</summary>
     public SlData Data { get; }
+    /// <summary>Sample spacing δ of each level (halving per level).</summary>
     public double[] Deltas { get; }
+    /// <summary>Times at which the lines of (19) are evaluated (multiples of the coarsest δ).</summary>
     public double[] EvaluationTimes { get; }
     /// <summary>Order of the time stencil.</summary>
     public int Order { get; }

@@ -52,10 +52,14 @@ public sealed class AdlerLockedPhaseCheck(double tolerance) : ICheck
     /// decayed far below what is being tested.</summary>
     public const double SettledFraction = 0.01;
 
+    /// <inheritdoc />
     public string Id => "adler-locked-phase";
+    /// <inheritdoc />
     public string Statement => "Adler's equation (N = 2): φ = θ₂ − θ₁ locks at φ* = arcsin(ΔΩ/K) when |ΔΩ| < K.";
+    /// <summary>Largest allowed relative error of the locked phase φ* = arcsin(ΔΩ/K) and of φ(t) against the closed form.</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (KuramotoSpec)context.Problem;
@@ -110,10 +114,14 @@ public sealed class AdlerSlipPeriodCheck(double tolerance) : ICheck
     /// spacing Δ, so cases sample at Δ ≤ 0.01.</summary>
     public const double DefaultTolerance = 1e-8;
 
+    /// <inheritdoc />
     public string Id => "adler-slip-period";
+    /// <inheritdoc />
     public string Statement => "Adler's equation (N = 2): for |ΔΩ| > K, φ slips by 2π every T = 2π/√(ΔΩ² − K²).";
+    /// <summary>Largest allowed relative error of the slip period against the closed form 2π/√(ΔΩ² − K²).</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (KuramotoSpec)context.Problem;

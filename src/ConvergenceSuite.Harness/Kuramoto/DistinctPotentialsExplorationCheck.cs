@@ -14,6 +14,7 @@ namespace ConvergenceSuite.Harness.Kuramoto;
 /// </summary>
 public sealed record LateTimeBehaviour(double Coupling, bool Settled, Complex Limit, double DistanceFromOne, double LateStd, double Drift, double Amplitude, int Samples)
 {
+    /// <summary>"settled" or "oscillating", from <see cref="Settled"/>.</summary>
     public string Classification => Settled ? "settled" : "oscillating";
 }
 
@@ -41,13 +42,20 @@ public sealed class DistinctPotentialsExplorationCheck(IReadOnlyList<double> cou
     /// <summary>Fewest samples a late window must hold for a std and a drift to mean anything.</summary>
     public const int MinimumLateSamples = 8;
 
+    /// <inheritdoc />
     public string Id => "distinct-potentials-exploration";
+    /// <inheritdoc />
     public string Statement => "Exploration (Remark 2, refs [5, 15]): with V₁ ≠ V₂, does z₁₂(t) settle (limit ≠ 1) or keep oscillating? Pass = computed.";
+    /// <summary>The K values of the sweep, each a re-run of the solver besides the case's own K.</summary>
     public IReadOnlyList<double> Couplings { get; } = couplings;
+    /// <summary>f: the late window is [T − f·T, T].</summary>
     public double LateFraction { get; } = lateFraction;
+    /// <summary>Settled needs the late-window standard deviation √(mean |z − z̄|²) below this.</summary>
     public double StdThreshold { get; } = stdThreshold;
+    /// <summary>Settled needs the means of the late window's two halves to differ by less than this.</summary>
     public double DriftThreshold { get; } = driftThreshold;
 
+    /// <summary>The classification criterion in words, with its thresholds, as reported.</summary>
     public string CriterionName => KuramotoCheckSupport.Inv($"late-window-std<{StdThreshold:G3} and half-window-drift<{DriftThreshold:G3} over the last {LateFraction:P0} of [0, T]");
 
     /// <summary>Classifies z₁₂ on the samples with t ≥ (1 − f)·T. NaN anywhere in the window gives NaN numbers and
@@ -65,6 +73,7 @@ public sealed class DistinctPotentialsExplorationCheck(IReadOnlyList<double> cou
         return new LateTimeBehaviour(coupling, settled, mean, Complex.Abs(mean - 1), std, drift, amplitude, window.Length);
     }
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (SchrodingerLoheSpec)context.Problem;

@@ -19,10 +19,13 @@ public sealed class KuramotoAdapter : ISolverUnderTest, IDeclaresSchemes
     public IReadOnlyList<DeclaredScheme> Schemes { get; } =
         KuramotoSchemes.All.Select(s => new DeclaredScheme(s.Name, s.Order)).ToArray();
 
+    /// <inheritdoc />
     public string Name => "kuramoto";
 
+    /// <inheritdoc />
     public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.Kuramoto];
 
+    /// <inheritdoc />
     public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
     {
         if (problem is not KuramotoSpec spec) throw new NotSupportedException($"{Name} runs Kuramoto problems only, not {problem.Model}.");
@@ -62,8 +65,10 @@ public sealed class KuramotoAdapter : ISolverUnderTest, IDeclaresSchemes
 /// </summary>
 public sealed class PhaseCorrelations(IReadOnlyList<double[]> phases, int oscillators) : IReadOnlyList<Complex[]>
 {
+    /// <summary>Number of samples.</summary>
     public int Count => phases.Count;
 
+    /// <summary>z(t_s) for sample <paramref name="index"/>, computed on each access.</summary>
     public Complex[] this[int index]
     {
         get
@@ -80,6 +85,7 @@ public sealed class PhaseCorrelations(IReadOnlyList<double[]> phases, int oscill
         }
     }
 
+    /// <summary>Computes z sample by sample.</summary>
     public IEnumerator<Complex[]> GetEnumerator()
     {
         for (var s = 0; s < Count; s++) yield return this[s];

@@ -17,8 +17,10 @@ namespace ConvergenceSuite.Harness.Kuramoto;
 /// </summary>
 public sealed class KuramotoReader : IModelReader
 {
+    /// <inheritdoc />
     public string Model => "kuramoto";
 
+    /// <inheritdoc />
     public (Problem Problem, Resolution Resolution) Read(JsonFields root)
     {
         var n = root.Integer("oscillators");

@@ -45,11 +45,16 @@ public sealed class KuramotoReductionCheck(double tolerance, double referenceSte
     /// <summary>The reference must be this fraction of the tolerance accurate (|θ(dt) − θ(dt/2)|), or the check is inconclusive.</summary>
     public const double ReferenceFraction = 0.01;
 
+    /// <inheritdoc />
     public string Id => "kuramoto-reduction";
+    /// <inheritdoc />
     public string Statement => "Section 2.1: constant data on a torus with V_j = Ω_j reduce S-L to the Kuramoto model (7); θ_j = −arg ψ_j and z_jk = e^{i(θ_j − θ_k)}.";
+    /// <summary>Largest allowed phase difference |θ_j − θ_j^Kuramoto|, |z_jk − e^{i(θ_j − θ_k)}| and spatial non-constancy.</summary>
     public double Tolerance { get; } = tolerance;
+    /// <summary>RK4 step of the Kuramoto reference (also run at half this step to bound its own error).</summary>
     public double ReferenceStep { get; } = referenceStep;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (SchrodingerLoheSpec)context.Problem;

@@ -29,12 +29,18 @@ public static class OrderParameterAverage
 /// </summary>
 public sealed class LorentzianOrderParameterCheck(double bandConstant, double averageFrom, IReadOnlyList<int> seeds) : ICheck
 {
+    /// <inheritdoc />
     public string Id => "lorentzian-order-parameter";
+    /// <inheritdoc />
     public string Statement => "Lorentzian g: the stationary r equals √(1 − 2γ/K) within c·N^(−1/2) (Kuramoto's self-consistency).";
+    /// <summary>c: the band is |r̄ − r∞| ≤ c/√N.</summary>
     public double BandConstant { get; } = bandConstant;
+    /// <summary>t₀: r(t) is averaged over t ≥ t₀.</summary>
     public double AverageFrom { get; } = averageFrom;
+    /// <summary>Seeds of the further frequency realisations the check runs (each must lie in the band).</summary>
     public IReadOnlyList<int> Seeds { get; } = seeds;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (KuramotoSpec)context.Problem;
@@ -78,13 +84,20 @@ public sealed class LorentzianOrderParameterCheck(double bandConstant, double av
 /// </summary>
 public sealed class LorentzianCriticalCouplingCheck(IReadOnlyList<double> couplings, double threshold, double relativeBand, double averageFrom) : ICheck
 {
+    /// <inheritdoc />
     public string Id => "lorentzian-critical-coupling";
+    /// <inheritdoc />
     public string Statement => "Lorentzian g: the onset of synchrony in a K scan is at K_c = 2γ (within the stated band).";
+    /// <summary>The K values of the scan, each a re-run of the solver under test.</summary>
     public IReadOnlyList<double> Couplings { get; } = couplings;
+    /// <summary>r_thr: K× is where r̄(K) first rises through it.</summary>
     public double Threshold { get; } = threshold;
+    /// <summary>Largest allowed |K_c,measured − 2γ| / 2γ.</summary>
     public double RelativeBand { get; } = relativeBand;
+    /// <summary>t₀: r(t) is averaged over t ≥ t₀.</summary>
     public double AverageFrom { get; } = averageFrom;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (KuramotoSpec)context.Problem;

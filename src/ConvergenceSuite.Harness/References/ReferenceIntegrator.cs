@@ -51,6 +51,7 @@ public sealed class ReferenceIntegrator : IDisposable
     private readonly double[] _y;
     private double _time;
 
+    /// <summary>Prepares the interaction-picture system for <paramref name="problem"/> at time 0; <paramref name="tolerance"/> is DOPRI5's absolute and relative error tolerance.</summary>
     public ReferenceIntegrator(SchrodingerLoheProblem problem, double tolerance = DefaultTolerance, IFftBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -86,7 +87,9 @@ public sealed class ReferenceIntegrator : IDisposable
         }
     }
 
+    /// <summary>The FFT backend of the interaction-picture transforms.</summary>
     public IFftBackend Backend { get; }
+    /// <summary>DOPRI5's absolute and relative error tolerance.</summary>
     public double Tolerance { get; }
     /// <summary>Accepted and rejected DOPRI5 steps so far.</summary>
     public (long Accepted, long Rejected) Steps => (_dopri.AcceptedSteps, _dopri.RejectedSteps);
@@ -222,5 +225,6 @@ public sealed class ReferenceIntegrator : IDisposable
         return result;
     }
 
+    /// <summary>Releases the FFT buffer.</summary>
     public void Dispose() => _buffer.Dispose();
 }

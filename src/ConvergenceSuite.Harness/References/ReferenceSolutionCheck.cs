@@ -18,13 +18,19 @@ namespace ConvergenceSuite.Harness.References;
 /// </summary>
 public sealed class ReferenceSolutionCheck(double tolerance, double integratorTolerance) : ICheck
 {
+    /// <summary>The check's id in case files.</summary>
     public const string CheckId = "reference-solution";
 
+    /// <inheritdoc />
     public string Id => CheckId;
+    /// <inheritdoc />
     public string Statement => "States and z equal those of an independent non-splitting reference integrator (interaction picture + DOPRI5) on the same grid.";
+    /// <summary>Largest allowed relative state error and |z − z_ref| against the reference integrator.</summary>
     public double Tolerance { get; } = tolerance;
+    /// <summary>Error tolerance the reference integrator (DOPRI5) is run at.</summary>
     public double IntegratorTolerance { get; } = integratorTolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;

@@ -13,6 +13,7 @@ public sealed class KuramotoObservables : IPayloadObservables
     /// <summary>z_jk = e^{i(θ_j − θ_k)} follows from the phases.</summary>
     public bool DeterminesCorrelations(Trajectory trajectory) => trajectory.Payload is KuramotoTrajectory k && k.Phases.Length == k.Times.Length;
 
+    /// <inheritdoc />
     public IEnumerable<Quantity> Extract(Trajectory trajectory, IReadOnlyList<int> samples)
     {
         if (trajectory.Payload is not KuramotoTrajectory k) yield break;

@@ -4,6 +4,8 @@ namespace ConvergenceSuite.Harness.Regression;
 /// The message names the file and the problem.</summary>
 public sealed class ReferenceFileException(string file, string problem) : Exception($"{file}: {problem}")
 {
+    /// <summary>Path of the reference file.</summary>
     public string File { get; } = file;
+    /// <summary>What is wrong, without the file name.</summary>
     public string Problem { get; } = problem;
 }

@@ -49,16 +49,20 @@ public sealed class ReferenceStore
 
     private static readonly Regex ManifestHashField = new("\"manifestSha256\": \"([0-9a-f]*)\"", RegexOptions.CultureInvariant);
 
+    /// <summary>A store over <paramref name="folder"/> (made absolute; it need not exist yet).</summary>
     public ReferenceStore(string folder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         Folder = Path.GetFullPath(folder);
     }
 
+    /// <summary>Absolute path of the reference-data folder.</summary>
     public string Folder { get; }
 
+    /// <summary>Path of the case's JSON manifest, "{id}.v{FormatVersion}.json".</summary>
     public string ManifestPath(string caseId) => Path.Combine(Folder, $"{caseId}.v{FormatVersion}.json");
 
+    /// <summary>Path of the case's data file, "{id}.v{FormatVersion}.npy".</summary>
     public string DataPath(string caseId) => Path.Combine(Folder, $"{caseId}.v{FormatVersion}.npy");
 
     /// <summary>The repository's reference-data/ (the folder holding ConvergenceSuite.sln, searched upward from the
@@ -261,6 +265,7 @@ public sealed class ReferenceStore
         }
     }
 
+    /// <summary>SHA-256 of the bytes as lower-case hex.</summary>
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private static string Short(string hash) => hash.Length > 16 ? hash[..16] + "…" : hash;

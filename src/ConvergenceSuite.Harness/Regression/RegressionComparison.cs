@@ -18,8 +18,10 @@ public sealed record EntryDeviation(string Quantity, string Entry, double? Time,
     /// <summary>Deviation / Allowed; +∞ for non-finite values (a NaN never passes).</summary>
     public double Ratio => double.IsFinite(Deviation) ? Deviation / Allowed : double.PositiveInfinity;
 
+    /// <summary>True when the deviation is within the allowed one (Ratio ≤ 1).</summary>
     public bool Passed => Ratio <= 1;
 
+    /// <summary>"quantity[entry] at t: |Δ| (allowed, ratio)", for reports.</summary>
     public override string ToString()
     {
         var at = Time is { } t ? $" at t = {t.ToString("G6", CultureInfo.InvariantCulture)}" : "";
@@ -37,9 +39,13 @@ public sealed record QuantityComparison(string Quantity, int Compared, int Faile
 /// <param name="Largest">The largest deviations (by ratio to the allowed deviation), worst first.</param>
 public sealed record ComparisonResult(IReadOnlyList<string> Problems, IReadOnlyList<QuantityComparison> Quantities, IReadOnlyList<EntryDeviation> Largest)
 {
+    /// <summary>Entries compared over all quantities.</summary>
     public int Compared => Quantities.Sum(q => q.Compared);
+    /// <summary>Entries outside their tolerance over all quantities.</summary>
     public int Failed => Quantities.Sum(q => q.Failed);
+    /// <summary>Largest deviation / allowed ratio (0 when nothing was compared).</summary>
     public double WorstRatio => Largest.Count == 0 ? 0 : Largest[0].Ratio;
+    /// <summary>True when there is no structural problem and no entry failed.</summary>
     public bool Passed => Problems.Count == 0 && Failed == 0;
 }
 
@@ -53,6 +59,7 @@ public static class RegressionComparison
     /// <summary>How many of the largest deviations are reported.</summary>
     public const int ReportedDeviations = 5;
 
+    /// <summary>Compares <paramref name="current"/> with <paramref name="reference"/>, with <paramref name="tolerances"/> per kind (default <see cref="RegressionTolerances.For"/>).</summary>
     public static ComparisonResult Compare(IReadOnlyList<Quantity> reference, IReadOnlyList<Quantity> current,
         Func<QuantityKind, QuantityTolerance>? tolerances = null)
     {

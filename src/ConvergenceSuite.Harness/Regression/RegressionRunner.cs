@@ -40,6 +40,7 @@ public sealed class RegressionRunner
     private readonly IReadOnlyList<ISolverUnderTest> _solvers;
     private readonly ConcurrentQueue<ReferenceUpdate> _updates = new();
 
+    /// <summary>A runner over <paramref name="store"/> with the given solvers (default: the built-in ones); <paramref name="updateReferences"/> turns on the update mode.</summary>
     public RegressionRunner(ReferenceStore store, IEnumerable<ISolverUnderTest>? solvers = null, bool updateReferences = false)
     {
         Store = store;
@@ -47,7 +48,9 @@ public sealed class RegressionRunner
         _solvers = (solvers ?? VerificationRunner.BuiltInSolvers()).ToList();
     }
 
+    /// <summary>Where the references are read and written.</summary>
     public ReferenceStore Store { get; }
+    /// <summary>True in the update mode (see the class summary).</summary>
     public bool UpdateReferences { get; }
 
     /// <summary>What the update mode did, in completion order.</summary>
@@ -224,12 +227,15 @@ public sealed class RecordingSolver(ISolverUnderTest inner) : ISolverUnderTest, 
 
     private Trajectory? _first;
 
+    /// <inheritdoc />
     public string Name => inner.Name;
+    /// <inheritdoc />
     public IReadOnlyCollection<ModelKind> Models => inner.Models;
 
     /// <summary>The first trajectory returned, or null before any run.</summary>
     public Trajectory? First => _first;
 
+    /// <inheritdoc />
     public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
     {
         var t = inner.Run(problem, resolution, storeStates, sampleTimes, cancellation);

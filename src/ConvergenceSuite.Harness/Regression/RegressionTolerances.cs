@@ -53,6 +53,7 @@ public static class RegressionTolerances
     /// ≤ 1.3e-4 between backends); a real change of order is ≥ 0.1.</summary>
     public static readonly QuantityTolerance StudyRate = new(1e-3, 1e-3,
         "a least-squares slope whose finest levels sit near the round-off floor (≤ 1.3e-4 between backends); a real change of order is ≥ 0.1");
+    /// <summary>The tolerance of a quantity kind.</summary>
     public static QuantityTolerance For(QuantityKind kind) => kind switch
     {
         QuantityKind.SampleTimes => SampleTimes,

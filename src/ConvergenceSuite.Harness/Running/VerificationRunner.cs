@@ -25,6 +25,7 @@ public sealed class VerificationRunner
 {
     private readonly Dictionary<string, ISolverUnderTest> _solvers;
 
+    /// <summary>A runner with the given solvers, looked up by <see cref="ISolverUnderTest.Name"/> (default: <see cref="BuiltInSolvers"/>).</summary>
     public VerificationRunner(IEnumerable<ISolverUnderTest>? solvers = null)
     {
         _solvers = (solvers ?? BuiltInSolvers()).ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -46,6 +47,7 @@ public sealed class VerificationRunner
             .Where(c => Matches(c.Id, options.CaseFilter))
             .ToList();
 
+    /// <summary>True when <paramref name="filter"/> is empty, a case-insensitive substring of <paramref name="id"/>, or a glob with '*' matching the whole id.</summary>
     public static bool Matches(string id, string? filter)
     {
         if (string.IsNullOrEmpty(filter)) return true;
@@ -184,9 +186,12 @@ public sealed class VerificationRunner
     private sealed class CancellableSolver(ISolverUnderTest inner, CancellationToken token) : ISolverUnderTest, ISolverWrapper
     {
         public ISolverUnderTest Inner => inner;
+        /// <inheritdoc />
         public string Name => inner.Name;
+        /// <inheritdoc />
         public IReadOnlyCollection<ModelKind> Models => inner.Models;
 
+        /// <inheritdoc />
         public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
         {
             if (!cancellation.CanBeCanceled) return inner.Run(problem, resolution, storeStates, sampleTimes, token);

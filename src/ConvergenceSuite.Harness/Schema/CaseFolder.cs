@@ -21,6 +21,7 @@ public static class CaseFolder
     /// <summary>Prefix of the case id under which a bad file is reported (followed by the file name).</summary>
     public const string BadFilePrefix = "bad-case-file:";
 
+    /// <summary>Loads every case file under <paramref name="folder"/>; throws only when the folder does not exist.</summary>
     public static CaseFolderLoad Load(string folder)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"No case folder at {folder}.");

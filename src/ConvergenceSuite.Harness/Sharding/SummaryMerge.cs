@@ -13,6 +13,7 @@ public sealed class MergeException(string message) : Exception(message);
 /// </summary>
 public static class SummaryMerge
 {
+    /// <summary>Merges the shard summaries (see the class summary); <paramref name="runId"/> names the merged run (default: derived from the first shard's id). Throws <see cref="MergeException"/> when they do not belong together.</summary>
     public static VerificationSummary Merge(IReadOnlyList<VerificationSummary> shards, string? runId = null)
     {
         if (shards.Count == 0) throw new MergeException("no shard summaries to merge");

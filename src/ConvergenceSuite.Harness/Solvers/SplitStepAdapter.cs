@@ -19,10 +19,13 @@ public sealed class SplitStepAdapter(IFftBackend? backend) : ISolverUnderTest, I
     {
     }
 
+    /// <inheritdoc />
     public string Name => "split-step";
 
+    /// <inheritdoc />
     public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.SchrodingerLohe];
 
+    /// <inheritdoc />
     public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
     {
         if (problem is not SchrodingerLoheSpec spec) throw new NotSupportedException($"{Name} runs Schrödinger-Lohe problems only, not {problem.Model}.");

@@ -110,6 +110,7 @@ internal static class StudyFields
 public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double finalTime, (double Low, double High)? window, TimeReference reference,
     string? scheme, double roundOffFloor, string id = TimeStudyCheck.CheckId) : ICheck, Solvers.IUsesSchemes
 {
+    /// <summary>A study with the stated order window [<paramref name="low"/>, <paramref name="high"/>].</summary>
     public TimeStudyCheck(IReadOnlyList<double> timeSteps, double finalTime, double low, double high, TimeReference reference,
         string? scheme, double roundOffFloor, string id = CheckId)
         : this(timeSteps, finalTime, (low, high), reference, scheme, roundOffFloor, id)
@@ -125,16 +126,23 @@ public sealed class TimeStudyCheck(IReadOnlyList<double> timeSteps, double final
     /// </summary>
     public const double DefaultRoundOffFloor = 1e-12;
 
+    /// <inheritdoc />
     public string Id => id;
+    /// <inheritdoc />
     public string Statement => "The scheme's observed temporal order lies in the stated window, or within ± 0.2 of the solver's declared order when none is stated (time refinement, space fixed).";
+    /// <summary>The dt ladder of the study.</summary>
     public IReadOnlyList<double> TimeSteps { get; } = timeSteps;
+    /// <summary>T: the time at which ψ_j(T) is compared with the reference.</summary>
     public double FinalTime { get; } = finalTime;
 
     /// <summary>The case's window; null: the solver's declared order ± <see cref="Solvers.SchemeDeclarations.OrderTolerance"/>.</summary>
     public (double Low, double High)? Window { get; } = window;
+    /// <summary>How the reference solution is obtained (exact, Richardson or a finest run).</summary>
     public TimeReference Reference { get; } = reference;
+    /// <inheritdoc />
     public IEnumerable<string> SchemesUsed => scheme is null ? [] : [scheme];
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (SchrodingerLoheSpec)context.Problem;
@@ -210,11 +218,16 @@ public sealed class GridStudyCheck(GridStudySettings settings, double finalTime,
     /// <summary>Default floor: relative L² error at which double round-off of the runs dominates (see <see cref="TimeStudyCheck.DefaultRoundOffFloor"/>).</summary>
     public const double DefaultFloor = 1e-12;
 
+    /// <inheritdoc />
     public string Id => CheckId;
+    /// <inheritdoc />
     public string Statement => "The error falls spectrally in the grid size M (fitted rate α at least the stated minimum, or the floor reached).";
+    /// <summary>The grid ladder, reference, minimum rate, floor, scheme and dt of the study.</summary>
     public GridStudySettings Settings { get; } = settings;
+    /// <inheritdoc />
     public IEnumerable<string> SchemesUsed => Settings.Scheme.Length > 0 ? [Settings.Scheme] : [];
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (SchrodingerLoheSpec)context.Problem;
@@ -301,13 +314,18 @@ public sealed class WorkPrecisionCheck(IReadOnlyList<double> timeSteps, double f
     /// <summary>The case-file id.</summary>
     public const string CheckId = "work-precision";
 
+    /// <inheritdoc />
     public string Id => CheckId;
+    /// <inheritdoc />
     public string Statement => "Error against wall time for each scheme (informational; the verdict only requires finite errors).";
+    /// <summary>The dt ladder every scheme is run on.</summary>
     public IReadOnlyList<double> TimeSteps { get; } = timeSteps;
     /// <summary>The listed schemes; null: every scheme the solver declares (the splitting registry when it declares none).</summary>
     public IReadOnlyList<string>? Schemes { get; } = schemes;
+    /// <inheritdoc />
     public IEnumerable<string> SchemesUsed => Schemes ?? [];
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = (SchrodingerLoheSpec)context.Problem;

@@ -95,6 +95,7 @@ public sealed record VerificationSummary(
     /// ledger did not run; the ledger also appears as the case <see cref="LedgerRun.CaseId"/> in <see cref="Cases"/>.</summary>
     public LedgerRun? Claims { get; init; }
 
+    /// <summary>True when at least one case ran and every case passed.</summary>
     public bool AllPassed => Cases.Count > 0 && Cases.All(c => c.Passed);
 
     /// <summary>"case/check" for every check that did not pass, and "case (error)" for cases that failed to run.</summary>

@@ -17,10 +17,14 @@ public sealed class WignerLemma41Check(double tolerance) : ICheck
     /// room for 1e4 steps of rounding in the phase-space sums.</summary>
     public const double DefaultTolerance = 1e-10;
 
+    /// <inheritdoc />
     public string Id => "wigner-lemma-4.1";
+    /// <inheritdoc />
     public string Statement => "Lemma 4.1 on the W-L level: z12(t) = ∫∫ w12 = tanh(Kt/2 + artanh z0) for N = 2.";
+    /// <summary>Largest allowed max_t |z12(t) − tanh(Kt/2 + artanh z0)|.</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;
@@ -45,10 +49,14 @@ public sealed class WignerCorrelationOdeCheck(double tolerance) : ICheck
     /// <summary>Default: as for Lemma 4.1 on this level, plus the ODE integrator's ≈ 1e-13.</summary>
     public const double DefaultTolerance = 1e-10;
 
+    /// <inheritdoc />
     public string Id => "wigner-correlation-ode";
+    /// <inheritdoc />
     public string Statement => "W-L correlations z_jk = ∫∫ w_jk solve dz_jk/dt = (K/2N)(1 − z_jk) Σ_l (z_jl + z_lk).";
+    /// <summary>Largest allowed max_t max_jk |z_jk − z_jk^ODE|.</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;
@@ -75,10 +83,14 @@ public sealed class PhaseSpaceLeakageCheck(double tolerance) : ICheck
     /// tolerance; the loader already demands 1e-20 at t = 0.</summary>
     public const double DefaultTolerance = 1e-18;
 
+    /// <inheritdoc />
     public string Id => "phase-space-leakage";
+    /// <inheritdoc />
     public string Statement => "The phase-space data stay away from the x-box edges, the p-range ends and the y-window ends |y| = L/2.";
+    /// <summary>Largest allowed L² fraction of any w_jk in the edge bands of x, p or y.</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;
@@ -123,10 +135,14 @@ public sealed class MoyalLinkCheck(double tolerance) : ICheck
     /// are empty (WignerTransform remarks); 1e-10 also absorbs the W-L solution's own deviation from purity.</summary>
     public const double DefaultTolerance = 1e-10;
 
+    /// <inheritdoc />
     public string Id => "moyal-link";
+    /// <inheritdoc />
     public string Statement => "Moyal link for pure data: ‖w_j − w_k‖² = (2π)^{−d}(2 − 2|z_jk|²) for normalised states.";
+    /// <summary>Largest allowed |‖w_j − w_k‖² − (2π)^{−d}(z_jj² + z_kk² − 2|z_jk|²)|, in units of (2π)^{−d}.</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;

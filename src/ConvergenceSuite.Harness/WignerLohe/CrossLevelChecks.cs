@@ -18,11 +18,16 @@ namespace ConvergenceSuite.Harness.WignerLohe;
 /// </summary>
 public sealed class CrossLevelCheck(double tolerance, string reference, string? scheme, double? dt) : ICheck
 {
+    /// <inheritdoc />
     public string Id => "wigner-cross-level";
+    /// <inheritdoc />
     public string Statement => "Cross-level: the W-L solution equals the Wigner transforms w[ψ_j, ψ_k] of the S-L solution with the same data.";
+    /// <summary>Largest allowed relative L² distance ‖w_jk − w[ψ_j, ψ_k]‖/‖w[ψ_j, ψ_k]‖ over t, j, k.</summary>
     public double Tolerance { get; } = tolerance;
+    /// <summary>Where the S-L states come from: "exact" (exact-in-time factorised reference) or "split-step".</summary>
     public string Reference { get; } = reference;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = WignerCheckData.Spec(context);
@@ -101,6 +106,7 @@ public sealed class CrossLevelCheck(double tolerance, string reference, string? 
 public sealed class WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, double finalTime, (double Low, double High)? window, string? scheme)
     : ICheck, Solvers.IUsesSchemes
 {
+    /// <summary>A check with the stated order window [<paramref name="low"/>, <paramref name="high"/>].</summary>
     public WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, double finalTime, double low, double high, string? scheme)
         : this(timeSteps, finalTime, (low, high), scheme)
     {
@@ -108,15 +114,20 @@ public sealed class WignerTemporalOrderCheck(IReadOnlyList<double> timeSteps, do
 
     /// <summary>The case's window; null: the solver's declared order ± <see cref="Solvers.SchemeDeclarations.OrderTolerance"/>.</summary>
     public (double Low, double High)? Window { get; } = window;
+    /// <inheritdoc />
     public IEnumerable<string> SchemesUsed => scheme is null ? [] : [scheme];
 
     /// <summary>Relative error level at which round-off of the phase-space sums dominates (points near it are excluded).</summary>
     public const double RoundOffFloor = 1e-12;
 
+    /// <inheritdoc />
     public string Id => "wigner-temporal-order";
+    /// <inheritdoc />
     public string Statement => "The W-L scheme's observed temporal order (against Wigner transforms of the exact S-L solution) lies in the stated window.";
+    /// <summary>The dt ladder of the study.</summary>
     public IReadOnlyList<double> TimeSteps { get; } = timeSteps;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = WignerCheckData.Spec(context);

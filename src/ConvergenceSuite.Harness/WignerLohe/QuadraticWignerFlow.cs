@@ -24,7 +24,9 @@ public sealed class QuadraticWignerFlow
         Center = center;
     }
 
+    /// <summary>ω_a: the frequency of the quadratic potential on each axis (0 on a free axis).</summary>
     public double[] Omega { get; }
+    /// <summary>c_a: the centre of the quadratic potential on each axis.</summary>
     public double[] Center { get; }
 
     /// <summary>

@@ -44,10 +44,14 @@ public sealed class Remark3Check(double tolerance, double freeTolerance, double 
     /// <summary>|z + 1| above this ends the decorrelated regime in the report.</summary>
     public const double RegimeEnd = 1e-3;
 
+    /// <inheritdoc />
     public string Id => "remark-3";
+    /// <inheritdoc />
     public string Statement => "Remark 3: for z12(0) = −1 and w1 = w2 = −w12, z12 ≡ −1, w1 = w2 = −w12 and the flow is free Wigner (17).";
+    /// <summary>Largest allowed |z12 + 1|, ‖w1 − w2‖/‖w1‖ and ‖w1 + w12‖/‖w1‖ for t ≤ until.</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = WignerCheckData.Spec(context);
@@ -169,9 +173,12 @@ public sealed class Remark3GrowthCheck(double relativeTolerance) : ICheck
     /// <summary>Above this the quadratic term of δ' = Kδ − Kδ²/2 changes the rate by more than 5e-4 relative.</summary>
     public const double FitCeiling = 1e-3;
 
+    /// <inheritdoc />
     public string Id => "remark-3-growth";
+    /// <inheritdoc />
     public string Statement => "Remark 3: z12 = −1 is unstable; a perturbation δ = 1 + z12 grows as δ0 e^{Kt} (fitted rate = K).";
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var tr = context.Trajectory;

@@ -17,16 +17,21 @@ public sealed class SpectralWignerLoheAdapter : ISolverUnderTest, IDeclaresSchem
 
     private readonly IFftBackend? _backend;
 
+    /// <summary>An adapter on the default FFT backend.</summary>
     public SpectralWignerLoheAdapter() : this(null)
     {
     }
 
+    /// <summary>An adapter on <paramref name="backend"/> (null: the default FFT backend).</summary>
     public SpectralWignerLoheAdapter(IFftBackend? backend) => _backend = backend;
 
+    /// <inheritdoc />
     public string Name => "spectral-wl";
 
+    /// <inheritdoc />
     public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.WignerLohe];
 
+    /// <inheritdoc />
     public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
     {
         if (problem is not WignerLoheSpec spec) throw new NotSupportedException($"{Name} runs Wigner-Lohe problems only, not {problem.Model}.");

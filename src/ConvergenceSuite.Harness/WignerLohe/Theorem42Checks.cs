@@ -48,10 +48,14 @@ public sealed class Theorem42Check(double tolerance) : ICheck
     /// <summary>Default: the acceptance bound of issue 3 (the discrete flow keeps the identity up to RK4 round-off).</summary>
     public const double DefaultTolerance = 1e-8;
 
+    /// <inheritdoc />
     public string Id => "theorem-4.2";
+    /// <inheritdoc />
     public string Statement => "Theorem 4.2 (exact form): ‖w1 − w2‖²(t) = ‖w1 − w2‖²(0)·|cosh a|²/|cosh(Kt/2 + a)|², a = artanh z0.";
+    /// <summary>Largest allowed relative error of ‖w1 − w2‖²(t) against the exact law.</summary>
     public double Tolerance { get; } = tolerance;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var series = DifferenceSeries.From(context);
@@ -82,9 +86,12 @@ public sealed class Theorem42Check(double tolerance) : ICheck
 /// </summary>
 public sealed class Theorem42PrintedBoundCheck : ICheck
 {
+    /// <inheritdoc />
     public string Id => "theorem-4.2-printed-bound";
+    /// <inheritdoc />
     public string Statement => "Theorem 4.2 as printed: ‖w1 − w2‖²_{L²} ≤ e^{−Kt} (evaluated literally at every sample).";
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var series = DifferenceSeries.From(context);

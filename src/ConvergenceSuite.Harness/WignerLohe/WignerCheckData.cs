@@ -18,9 +18,11 @@ public static class WignerCheckData
     /// <summary>Largest edge size of a heatmap: larger grids are subsampled with a stride so reports stay small.</summary>
     public const int MaxHeatmapSide = 128;
 
+    /// <summary>The case's W-L problem; throws for other models.</summary>
     public static WignerLoheSpec Spec(CheckContext context) =>
         context.Problem as WignerLoheSpec ?? throw new InvalidOperationException("this check is for Wigner-Lohe cases");
 
+    /// <summary>The trajectory's phase-space payload; throws when the solver returned none.</summary>
     public static WignerLohePayload Payload(CheckContext context) =>
         context.Trajectory.Payload as WignerLohePayload
         ?? throw new InvalidOperationException($"the trajectory of solver '{context.Trajectory.Solver}' carries no W-L phase-space payload");
@@ -39,11 +41,13 @@ public static class WignerCheckData
     /// <summary>z_jk = ∫∫ w_jk for one sample of fields.</summary>
     public static Complex[] Correlations(PhaseSpaceGrid grid, Complex[][] fields) => fields.Select(w => grid.Integral(w)).ToArray();
 
+    /// <summary>Rejects the case file (at "id") unless the problem is W-L; <paramref name="what"/> names the check in the message.</summary>
     public static void RequireWignerLohe(CheckSite f, Problem p, string what)
     {
         if (p is not WignerLoheSpec) throw f.Error("id", $"{what} is a Wigner-Lohe check; this case has model {p.Model}");
     }
 
+    /// <summary>Rejects the case file unless the problem is W-L with wave-function (pure) data; returns the spec.</summary>
     public static WignerLoheSpec RequirePure(CheckSite f, Problem p, string what)
     {
         RequireWignerLohe(f, p, what);
@@ -132,5 +136,6 @@ public static class WignerCheckData
             grid.Dimension == 1 ? "x" : "x1", grid.Dimension == 1 ? "p" : "p1");
     }
 
+    /// <summary>Report name of field (j, k) (0-based): "w1" for a diagonal field, "w12" off the diagonal.</summary>
     public static string Name(int j, int k, int n) => j == k ? $"w{j + 1}" : $"w{j + 1}{k + 1}";
 }

@@ -225,10 +225,14 @@ public sealed class WignerGridStudyCheck(GridStudySettings settings, double fina
     /// (FFT round trips over ~10⁴ points, a few hundred steps; as <see cref="WignerTemporalOrderCheck.RoundOffFloor"/>).</summary>
     public const double DefaultFloor = 1e-12;
 
+    /// <inheritdoc />
     public string Id => CheckId;
+    /// <inheritdoc />
     public string Statement => "The W-L error against the closed-form solution falls spectrally in the grid size M (fitted α at least the stated minimum, or the floor reached).";
+    /// <summary>The grid ladder, reference, minimum rate, floor, scheme and dt of the study.</summary>
     public GridStudySettings Settings { get; } = settings;
 
+    /// <inheritdoc />
     public CheckResult Evaluate(CheckContext context)
     {
         var spec = WignerCheckData.Spec(context);

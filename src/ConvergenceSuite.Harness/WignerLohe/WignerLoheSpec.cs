@@ -18,8 +18,10 @@ public sealed class WignerLoheReader : IModelReader
     /// "leakageTolerance" (e.g. small d = 2 grids, whose cross-level tolerance is then stated accordingly).</summary>
     public const double InitialLeakageTolerance = 1e-20;
 
+    /// <inheritdoc />
     public string Model => "wigner-lohe";
 
+    /// <inheritdoc />
     public (Problem Problem, Resolution Resolution) Read(JsonFields root)
     {
         var coupling = root.Number("coupling");
