@@ -9,16 +9,18 @@ namespace MySolver;
 /// kinetic(h/2) · potential(h/2) · coupling(h) · potential(h/2) · kinetic(h/2), the kinetic part exact in Fourier space
 /// through a plain O(M²) discrete Fourier transform of its own (no FFT library), the Lohe coupling by one classical
 /// Runge–Kutta step per h. It shares nothing with ConvergenceSuite's solvers but the problem definition (grid points,
-/// sampled potentials and initial data) that the harness hands every solver.
+/// sampled potentials and initial data) that the harness hands every solver. It also runs 1-D Wigner-Lohe problems, by
+/// the Strang splitting (and Yoshida's triple jump of it) in phase space, in <see cref="NaiveWignerStrang"/>.
 /// </summary>
 public sealed class NaiveStrangSolver : ISolverUnderTest
 {
     public string Name => "my-naive-strang";
 
-    public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.SchrodingerLohe];
+    public IReadOnlyCollection<ModelKind> Models { get; } = [ModelKind.SchrodingerLohe, ModelKind.WignerLohe];
 
     public Trajectory Run(Problem problem, Resolution resolution, bool storeStates, IReadOnlyList<double>? sampleTimes = null, CancellationToken cancellation = default)
     {
+        if (problem is WignerLoheSpec wigner) return NaiveWignerStrang.Run(Name, wigner, resolution, storeStates, sampleTimes, cancellation);
         if (problem is not SchrodingerLoheSpec spec || spec.Dimension != 1)
             throw new NotSupportedException($"{Name} solves 1-D Schrödinger-Lohe problems only.");
         if (resolution.Scheme != "strang")
