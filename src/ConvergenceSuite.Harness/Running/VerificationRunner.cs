@@ -31,9 +31,9 @@ public sealed class VerificationRunner
         _solvers = (solvers ?? BuiltInSolvers()).ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>The solvers shipped with the suite: every <see cref="ISolverUnderTest"/> in the harness assembly (this one, not
-    /// the abstractions that declare the interface) with a
-    /// public parameterless constructor (so adding an adapter is adding a file).</summary>
+    /// <summary>The solvers shipped with the suite: every <see cref="ISolverUnderTest"/> in the harness assembly (not in the
+    /// abstractions, which only declare the interface) with a public parameterless constructor, so adding an adapter
+    /// is adding a file.</summary>
     public static IEnumerable<ISolverUnderTest> BuiltInSolvers() =>
         typeof(VerificationRunner).Assembly.GetTypes()
             .Where(t => typeof(ISolverUnderTest).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
